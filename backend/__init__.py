@@ -1,0 +1,1 @@
+"""techmatch backend: the FastAPI application and its domain packages."""

@@ -1,0 +1,132 @@
+"""Request and response shapes of the accounts API."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from backend.accounts.enums import Locale, OrgKind, OrgStatus, Role
+from backend.accounts.uscc import normalise_uscc, uscc_error
+from backend.core.regions import is_region
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def _valid_uscc(value: str) -> str:
+    code = normalise_uscc(value)
+    problem = uscc_error(code)
+    if problem:
+        raise ValueError(f"unified social credit code {problem}")
+    return code
+
+
+def _valid_region(value: str) -> str:
+    if not is_region(value):
+        raise ValueError("unknown region code; see GET /taxonomy/regions")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_no_nul)]
+Name = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
+USCC = Annotated[str, StringConstraints(min_length=18, max_length=18), AfterValidator(_valid_uscc)]
+RegionCode = Annotated[str, StringConstraints(min_length=6, max_length=6), AfterValidator(_valid_region)]
+Password = Annotated[str, StringConstraints(min_length=10, max_length=128), AfterValidator(_no_nul)]
+
+
+class OrganisationIn(BaseModel):
+    name: Name
+    name_en: Annotated[Text, StringConstraints(max_length=200)] | None = None
+    kind: OrgKind
+    region: RegionCode = Field(description="GB/T 2260 code of a Guangxi city or a province")
+    uscc: USCC = Field(description="Unified social credit code (统一社会信用代码), 18 characters")
+    description: Annotated[Text, StringConstraints(max_length=4000)] | None = None
+
+
+class OrganisationUpdate(BaseModel):
+    version: int = Field(ge=1, le=2**31 - 1, description="The version you read; a stale one gets 409")
+    name: Name | None = None
+    name_en: Annotated[Text, StringConstraints(max_length=200)] | None = None
+    region: RegionCode | None = None
+    description: Annotated[Text, StringConstraints(max_length=4000)] | None = None
+
+
+class OrganisationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    name_en: str | None
+    kind: OrgKind
+    region: str
+    uscc: str
+    description: str | None
+    status: OrgStatus
+    review_reason: str | None
+    verified_at: datetime | None
+    version: int
+    created_at: datetime
+
+
+class OrganisationReview(BaseModel):
+    decision: Annotated[str, StringConstraints(pattern="^(verify|reject)$")] = Field(
+        description="verify or reject"
+    )
+    reason: Annotated[Text, StringConstraints(max_length=1000)] | None = None
+
+
+class RegisterIn(BaseModel):
+    email: EmailStr
+    password: Password
+    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)]
+    locale: Locale = Locale.zh_cn
+    organisation: OrganisationIn
+
+
+class MemberIn(BaseModel):
+    email: EmailStr
+    password: Password
+    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)]
+    role: Role = Role.member
+    locale: Locale = Locale.zh_cn
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    full_name: str
+    role: Role
+    locale: Locale
+    organisation_id: int
+    is_active: bool
+    created_at: datetime
+
+
+class MeOut(UserOut):
+    organisation: OrganisationOut
+
+
+class MeUpdate(BaseModel):
+    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)] | None = None
+    locale: Locale | None = None
+
+
+class LoginIn(BaseModel):
+    email: Annotated[str, StringConstraints(min_length=3, max_length=254), AfterValidator(_no_nul)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class RefreshIn(BaseModel):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: str = "bearer"
+    expires_at: datetime

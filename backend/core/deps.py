@@ -1,0 +1,16 @@
+"""Request-scoped dependencies shared by every router."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy.orm import Session
+
+from backend.core.db import session_scope
+
+
+def get_session() -> Iterator[Session]:
+    yield from session_scope()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]

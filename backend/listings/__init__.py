@@ -1,0 +1,1 @@
+"""Research outputs and technology needs: listings, their review workflow and taxonomy."""
