@@ -6,6 +6,7 @@ must be well formed: a malformed case is refused with a message naming the field
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -83,6 +84,9 @@ def _year(value: Any) -> Any:
         raise ValueError("year must be a whole number such as 2025")
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
+    # The CLI reads JSON numbers with a fraction as Decimal; 2025.0 is still the year 2025.
+    if isinstance(value, Decimal | float) and math.isfinite(value) and value == int(value):
+        value = int(value)
     if not isinstance(value, int):
         raise ValueError(f"year must be a whole number such as 2025, got {value!r}")
     if not 1980 <= value <= 2100:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from backend.policy.engine.amount import compute
 from backend.policy.engine.case import Case
 from backend.policy.engine.checks import run_checks
-from backend.policy.engine.facts import Facts, derive
+from backend.policy.engine.facts import derive
 from backend.policy.engine.money import ZERO
 from backend.policy.engine.result import CalculationStep, EvaluationResult
 from backend.policy.engine.ruleset import AmountRule, Basis, RequiredDocument, RuleSet
@@ -34,7 +34,7 @@ def _basis(rules: RuleSet, rule: AmountRule | None) -> Basis | None:
     return rule.basis if rule else None
 
 
-def missing_documents(rules: RuleSet, case: Case, facts: Facts) -> list[RequiredDocument]:
+def missing_documents(rules: RuleSet, case: Case) -> list[RequiredDocument]:
     """Documents that apply to this case and are not among ``case.documents``.
 
     A conditional document whose condition cannot be decided (payments or the patent flag missing) is
@@ -44,9 +44,7 @@ def missing_documents(rules: RuleSet, case: Case, facts: Facts) -> list[Required
     contract = case.contract
     kind = contract.type if contract else None
     patent = contract.involves_patent if contract else None
-    in_equity = (
-        None if case.payments is None else facts.paid.equity > 0 or any(p.in_equity for p in case.payments)
-    )
+    in_equity = None if case.payments is None else any(p.in_equity for p in case.payments)
     applies = {
         "always": True,
         "paid_in_equity": in_equity is not False,
@@ -103,7 +101,7 @@ def evaluate(rules: RuleSet, case: Case) -> EvaluationResult:
         amount_if_eligible=computed,
         checks=checks,
         calculation=steps,
-        missing_documents=missing_documents(rules, case, facts),
+        missing_documents=missing_documents(rules, case),
         assumptions=assumptions,
         ignored_fields=case.ignored_fields(),
     )

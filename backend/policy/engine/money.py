@@ -8,6 +8,8 @@ from typing import Any
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
+# Money is stored as NUMERIC(14,2): twelve digits of yuan.
+MAX_MONEY = Decimal("999999999999.99")
 
 # Amounts up to NUMERIC(14,2) times a rate need far less than this; the margin keeps every product exact.
 _CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
@@ -53,6 +55,8 @@ def parse_money(value: Any, *, what: str = "amount") -> Decimal:
     amount = to_decimal(value, what=what)
     if amount < 0:
         raise MoneyError(f"{what} must not be negative, got {value!r}")
+    if amount > MAX_MONEY:
+        raise MoneyError(f"{what} is too large (at most {MAX_MONEY}), got {value!r}")
     if amount != amount.quantize(FEN, context=_CONTEXT):
         raise MoneyError(f"{what} has more than two decimals (the fen): {value!r}")
     return amount.quantize(FEN, context=_CONTEXT)
