@@ -32,7 +32,9 @@ def create_app() -> FastAPI:
     app = FastAPI(title="techmatch", version="0.1.0", description=API_DESCRIPTION)
     install_error_handlers(app)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"])
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
+        )
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
 
     for router in (auth_router, me_router, organisations_router, outputs_router, needs_router, taxonomy_router):

@@ -13,6 +13,7 @@ app = typer.Typer(
 
 # Each domain adds its own commands; a module that is not there yet is skipped.
 _COMMAND_MODULES = (
+    "backend.ops.serve_cli",
     "backend.ops.cli",
     "backend.matching.cli",
     "backend.policy.cli",

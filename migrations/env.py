@@ -3,8 +3,8 @@
 from alembic import context
 from sqlalchemy import Connection
 
-from backend.core.db import build_engine
 from backend.core.config import get_settings
+from backend.core.db import build_engine
 from backend.models import Base
 
 config = context.config

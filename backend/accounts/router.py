@@ -18,9 +18,7 @@ _bearer = HTTPBearer(auto_error=True)
 
 
 def _pair(tokens: auth_service.IssuedTokens) -> TokenPair:
-    return TokenPair(
-        access_token=tokens.access_token, refresh_token=tokens.refresh_token, expires_at=tokens.expires_at
-    )
+    return TokenPair(access_token=tokens.access_token, refresh_token=tokens.refresh_token, expires_at=tokens.expires_at)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, operation_id="register")

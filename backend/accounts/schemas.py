@@ -72,9 +72,7 @@ class OrganisationOut(BaseModel):
 
 
 class OrganisationReview(BaseModel):
-    decision: Annotated[str, StringConstraints(pattern="^(verify|reject)$")] = Field(
-        description="verify or reject"
-    )
+    decision: Annotated[str, StringConstraints(pattern="^(verify|reject)$")] = Field(description="verify or reject")
     reason: Annotated[Text, StringConstraints(max_length=1000)] | None = None
 
 

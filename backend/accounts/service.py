@@ -87,9 +87,7 @@ def add_member(session: Session, *, actor: User, org: Organisation, data: Member
     return user
 
 
-def update_organisation(
-    session: Session, *, actor: User, org: Organisation, data: OrganisationUpdate
-) -> Organisation:
+def update_organisation(session: Session, *, actor: User, org: Organisation, data: OrganisationUpdate) -> Organisation:
     if not can_manage_org(actor, org):
         raise Forbidden("Only this organisation's admin can edit it")
     if data.version != org.version:

@@ -34,7 +34,9 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     details = []
     for err in exc.errors():
         # Never echo the offending input back: it may be huge, binary or confidential.
-        details.append({"loc": _clean_loc(err.get("loc", ())), "msg": str(err.get("msg", "")), "type": err.get("type", "")})
+        details.append(
+            {"loc": _clean_loc(err.get("loc", ())), "msg": str(err.get("msg", "")), "type": err.get("type", "")}
+        )
     return details
 
 

@@ -67,9 +67,9 @@ _PROVINCES = [
     ("820000", "澳门", "Macao"),
 ]
 
-REGIONS: dict[str, Region] = {
-    code: Region(code, zh, en, GUANGXI) for code, zh, en in _GUANGXI_CITIES
-} | {code: Region(code, zh, en, code) for code, zh, en in _PROVINCES}
+REGIONS: dict[str, Region] = {code: Region(code, zh, en, GUANGXI) for code, zh, en in _GUANGXI_CITIES} | {
+    code: Region(code, zh, en, code) for code, zh, en in _PROVINCES
+}
 
 GUANGXI_CITY_CODES = frozenset(code for code, _, _ in _GUANGXI_CITIES)
 

@@ -64,4 +64,3 @@ class TechnologyNeed(ListingColumns, Base):
     budget_negotiable: Mapped[bool] = mapped_column(Boolean, default=False)
     cooperation_modes: Mapped[list[str]] = mapped_column(JSON, default=list)
     deadline: Mapped[date | None] = mapped_column(Date)
-

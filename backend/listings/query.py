@@ -3,8 +3,9 @@
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import String, Select, and_, cast, func, or_, select
+from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import User
@@ -13,7 +14,18 @@ from backend.listings.enums import ListingStatus, Visibility
 from backend.listings.kinds import Listing, ListingKind
 from backend.listings.service import is_staff
 
-SORTS = ("-published_at", "published_at", "-created_at", "created_at", "-updated_at", "title", "-trl", "trl", "price", "-price")
+SORTS = (
+    "-published_at",
+    "published_at",
+    "-created_at",
+    "created_at",
+    "-updated_at",
+    "title",
+    "-trl",
+    "trl",
+    "price",
+    "-price",
+)
 
 
 @dataclass
@@ -70,7 +82,7 @@ def _amount_filter(kind: ListingKind, lo: Decimal | None, hi: Decimal | None) ->
     return conds
 
 
-def build(kind: ListingKind, user: User | None, f: ListingFilters) -> Select[tuple[Listing]]:
+def build(kind: ListingKind, user: User | None, f: ListingFilters) -> Select[Any]:
     model = kind.model
     stmt = select(model).where(_visibility(kind, user))  # type: ignore[arg-type]
     if f.mine:
@@ -102,7 +114,7 @@ def build(kind: ListingKind, user: User | None, f: ListingFilters) -> Select[tup
     return stmt.order_by(*_order(kind, f.sort))
 
 
-def _order(kind: ListingKind, sort: str) -> list[object]:
+def _order(kind: ListingKind, sort: str) -> list[Any]:
     model = kind.model
     desc = sort.startswith("-")
     name = sort.lstrip("-")
@@ -118,7 +130,7 @@ def _order(kind: ListingKind, sort: str) -> list[object]:
     return [primary, model.id.desc()]
 
 
-def page(session: Session, stmt: Select[tuple[Listing]], *, offset: int, limit: int) -> tuple[list[Listing], int]:
+def page(session: Session, stmt: Select[Any], *, offset: int, limit: int) -> tuple[list[Listing], int]:
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     rows = list(session.scalars(stmt.offset(offset).limit(limit)))
     return rows, total

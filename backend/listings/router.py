@@ -32,7 +32,16 @@ from backend.listings.schemas import (
 )
 
 Sort = Literal[
-    "-published_at", "published_at", "-created_at", "created_at", "-updated_at", "title", "-trl", "trl", "price", "-price"
+    "-published_at",
+    "published_at",
+    "-created_at",
+    "created_at",
+    "-updated_at",
+    "title",
+    "-trl",
+    "trl",
+    "price",
+    "-price",
 ]
 Amount = Annotated[Decimal, Query(ge=0, le=MAX_AMOUNT, max_digits=14, decimal_places=2)]
 
@@ -57,13 +66,19 @@ def build_router(
         return out
 
     def filters(
-        q: Annotated[str | None, Query(max_length=200, description="Keywords; Chinese phrases match as written")] = None,
+        q: Annotated[
+            str | None, Query(max_length=200, description="Keywords; Chinese phrases match as written")
+        ] = None,
         field: Annotated[FieldCode | None, Query(description="Field code from /taxonomy/fields")] = None,
         region: Annotated[RegionCode | None, Query(description="Region code; a province includes its cities")] = None,
         trl_min: Annotated[int | None, Query(ge=1, le=9)] = None,
         trl_max: Annotated[int | None, Query(ge=1, le=9)] = None,
-        amount_min: Annotated[Decimal | None, Query(alias=f"{amount}_min", ge=0, le=MAX_AMOUNT, decimal_places=2)] = None,
-        amount_max: Annotated[Decimal | None, Query(alias=f"{amount}_max", ge=0, le=MAX_AMOUNT, decimal_places=2)] = None,
+        amount_min: Annotated[
+            Decimal | None, Query(alias=f"{amount}_min", ge=0, le=MAX_AMOUNT, decimal_places=2)
+        ] = None,
+        amount_max: Annotated[
+            Decimal | None, Query(alias=f"{amount}_max", ge=0, le=MAX_AMOUNT, decimal_places=2)
+        ] = None,
         transfer_mode: Annotated[TransferMode | None, Query(alias=mode)] = None,
         listing_status: Annotated[ListingStatus | None, Query(alias="status")] = None,
         organisation_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -87,30 +102,43 @@ def build_router(
 
     FiltersDep = Annotated[query.ListingFilters, Depends(filters)]
 
-    @router.get("", operation_id=f"list{name}s", summary=f"Browse and search {kind.plural}")
-    def list_listings(session: SessionDep, user: OptionalUser, paging: PageDep, f: FiltersDep) -> Page[out_schema]:  # type: ignore[valid-type]
+    list_page: Any = Page[out_schema]  # type: ignore[valid-type]
+    queue_page: Any = Page[detail_schema]  # type: ignore[valid-type]
+
+    @router.get("", operation_id=f"list{name}s", summary=f"Browse and search {kind.plural}", response_model=list_page)
+    def list_listings(session: SessionDep, user: OptionalUser, paging: PageDep, f: FiltersDep) -> Any:
         """Published listings for everyone (registered-only ones for signed-in users), plus your own."""
         rows, total = query.page(session, query.build(kind, user, f), offset=paging.offset, limit=paging.page_size)
         items = [out_schema.model_validate(r) for r in rows]
         return Page(items=items, total=total, page=paging.page, page_size=paging.page_size)
 
-    @router.get("/queue", operation_id=f"reviewQueue{name}s", summary="Reviewers' queue, oldest first")
-    def review_queue(session: SessionDep, _reviewer: StaffUser, paging: PageDep) -> Page[detail_schema]:  # type: ignore[valid-type]
+    @router.get(
+        "/queue",
+        operation_id=f"reviewQueue{name}s",
+        summary="Reviewers' queue, oldest first",
+        response_model=queue_page,
+    )
+    def review_queue(session: SessionDep, _reviewer: StaffUser, paging: PageDep) -> Any:
         f = query.ListingFilters(status=ListingStatus.pending_review, sort="created_at")
         rows, total = query.page(session, query.build(kind, _reviewer, f), offset=paging.offset, limit=paging.page_size)
-        return Page(items=[detail_schema.model_validate(r) for r in rows], total=total, page=paging.page, page_size=paging.page_size)
+        return Page(
+            items=[detail_schema.model_validate(r) for r in rows],
+            total=total,
+            page=paging.page,
+            page_size=paging.page_size,
+        )
 
-    @router.post("", status_code=status.HTTP_201_CREATED, operation_id=f"create{name}")
-    def create(session: SessionDep, user: CurrentUser, data: draft_schema) -> detail_schema:  # type: ignore[valid-type]
+    @router.post("", status_code=status.HTTP_201_CREATED, operation_id=f"create{name}", response_model=detail_schema)
+    def create(session: SessionDep, user: CurrentUser, data: draft_schema) -> Any:  # type: ignore[valid-type]
         """Save a draft; only the title is needed now, the rest before submitting for review."""
         return detail(user, service.create(session, kind=kind, actor=user, data=data))
 
-    @router.get("/{listing_id}", operation_id=f"get{name}")
-    def read(session: SessionDep, user: OptionalUser, listing_id: IdPath) -> detail_schema:  # type: ignore[valid-type]
+    @router.get("/{listing_id}", operation_id=f"get{name}", response_model=detail_schema)
+    def read(session: SessionDep, user: OptionalUser, listing_id: IdPath) -> Any:
         return detail(user, service.get_visible(session, kind=kind, user=user, listing_id=listing_id))
 
-    @router.patch("/{listing_id}", operation_id=f"update{name}")
-    def edit(session: SessionDep, user: CurrentUser, listing_id: IdPath, data: update_schema) -> detail_schema:  # type: ignore[valid-type]
+    @router.patch("/{listing_id}", operation_id=f"update{name}", response_model=detail_schema)
+    def edit(session: SessionDep, user: CurrentUser, listing_id: IdPath, data: update_schema) -> Any:  # type: ignore[valid-type]
         """Change fields; send the version you read, a stale one gets 409."""
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.update(session, kind=kind, actor=user, listing=listing, data=data))
@@ -120,24 +148,26 @@ def build_router(
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         service.delete(session, kind=kind, actor=user, listing=listing)
 
-    @router.post("/{listing_id}/submit", operation_id=f"submit{name}")
-    def submit(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> detail_schema:  # type: ignore[valid-type]
+    @router.post("/{listing_id}/submit", operation_id=f"submit{name}", response_model=detail_schema)
+    def submit(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> Any:
         """Send a draft (or a listing sent back for revision) to the reviewers."""
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.submit(session, kind=kind, actor=user, listing=listing))
 
-    @router.post("/{listing_id}/withdraw", operation_id=f"withdraw{name}")
-    def withdraw(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> detail_schema:  # type: ignore[valid-type]
+    @router.post("/{listing_id}/withdraw", operation_id=f"withdraw{name}", response_model=detail_schema)
+    def withdraw(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> Any:
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.withdraw(session, kind=kind, actor=user, listing=listing))
 
-    @router.post("/{listing_id}/review", operation_id=f"review{name}")
-    def review(session: SessionDep, reviewer: StaffUser, listing_id: IdPath, data: ReviewIn) -> detail_schema:  # type: ignore[valid-type]
+    @router.post("/{listing_id}/review", operation_id=f"review{name}", response_model=detail_schema)
+    def review(session: SessionDep, reviewer: StaffUser, listing_id: IdPath, data: ReviewIn) -> Any:
         """Approve (publish), reject, or send back for revision with a reason the owner sees."""
         listing = service.get_visible(session, kind=kind, user=reviewer, listing_id=listing_id)
         return detail(
             reviewer,
-            service.review(session, kind=kind, reviewer=reviewer, listing=listing, decision=data.decision, reason=data.reason),
+            service.review(
+                session, kind=kind, reviewer=reviewer, listing=listing, decision=data.decision, reason=data.reason
+            ),
         )
 
     @router.get("/{listing_id}/history", operation_id=f"history{name}")

@@ -151,9 +151,7 @@ class OutputOut(ListingMeta):
 
 
 class OutputDetail(OutputOut):
-    confidential_detail: str | None = Field(
-        None, description="Present only for the owner's organisation and reviewers"
-    )
+    confidential_detail: str | None = Field(None, description="Present only for the owner's organisation and reviewers")
 
 
 class NeedOut(ListingMeta):

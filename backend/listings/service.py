@@ -40,7 +40,7 @@ def can_see_confidential(user: User | None, listing: Listing) -> bool:
 
 
 def get_visible(session: Session, *, kind: ListingKind, user: User | None, listing_id: int) -> Listing:
-    listing = session.get(kind.model, listing_id)
+    listing: Listing | None = session.get(kind.model, listing_id)  # type: ignore[assignment]
     # Invisible and absent look the same, so ids cannot be probed.
     if listing is None or not can_view(user, listing):
         raise NotFound(f"{kind.name.capitalize()} not found")
@@ -112,7 +112,10 @@ def update(session: Session, *, kind: ListingKind, actor: User, listing: Listing
         raise InvalidState(f"A {listing.status} listing can no longer be edited", code="not_editable")
     values = _values(data, exclude={"version"}, unset=True)
     if "title" in values and values["title"] is None:
-        raise Unprocessable("title: may not be empty", details=[{"loc": ["body", "title"], "msg": "may not be empty", "type": "missing"}])
+        raise Unprocessable(
+            "title: may not be empty",
+            details=[{"loc": ["body", "title"], "msg": "may not be empty", "type": "missing"}],
+        )
     changes = _apply(kind, listing, values)
     if changes:
         session.flush()
@@ -135,9 +138,7 @@ def _move(
 ) -> Listing:
     target = workflow.target_status(action, listing.status)
     if target is None:
-        raise InvalidState(
-            f"Cannot {action} a listing that is {listing.status}", code="invalid_transition"
-        )
+        raise InvalidState(f"Cannot {action} a listing that is {listing.status}", code="invalid_transition")
     before = listing.status
     listing.status = target
     now = utcnow()

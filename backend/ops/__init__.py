@@ -1,0 +1,1 @@
+"""Operations: running the product, demo data, command-line tools."""

@@ -1,0 +1,45 @@
+"""Commands that run the product: ``techmatch run`` and ``techmatch migrate``."""
+
+import importlib.util
+from typing import Annotated
+
+import typer
+
+from backend.ops import runner
+
+
+def _seed_demo_once() -> None:
+    if importlib.util.find_spec("backend.ops.demo") is None:
+        return
+    from backend.core.db import session_scope
+    from backend.ops.demo import seed
+
+    for session in session_scope():
+        report = seed.seed_demo(session)
+        typer.echo(f"demo data: {report}")
+
+
+def run(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    demo: Annotated[bool, typer.Option(help="Load the demo data once (skipped when present)")] = True,
+    worker: Annotated[bool, typer.Option(help="Start a Celery worker (with beat) beside the API")] = True,
+) -> None:
+    """Migrate, load the demo data once, and serve the API, web app and a worker. Ctrl-C stops all."""
+    runner.migrate()
+    if demo:
+        _seed_demo_once()
+    if not runner.frontend_built():
+        typer.echo("web app not built (frontend/dist missing): serving the API only")
+    raise typer.Exit(runner.serve(host=host, port=port, with_worker=worker))
+
+
+def migrate() -> None:
+    """Bring the database schema up to date (alembic upgrade head)."""
+    runner.migrate()
+    typer.echo("database is at the newest schema")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
+    app.command("migrate")(migrate)
