@@ -72,12 +72,8 @@ def register(app: typer.Typer) -> None:
 
     @policy.command("evaluate")
     def evaluate_command(
-        case_file: Annotated[
-            str, typer.Argument(metavar="CASE.json", help="The case as JSON ('-' for stdin)")
-        ],
-        rules: Annotated[
-            str, typer.Option("--rules", "-r", help="Preset name or path to a rule-set JSON file")
-        ],
+        case_file: Annotated[str, typer.Argument(metavar="CASE.json", help="The case as JSON ('-' for stdin)")],
+        rules: Annotated[str, typer.Option("--rules", "-r", help="Preset name or path to a rule-set JSON file")],
         lang: Annotated[str, typer.Option("--lang", help="Language of the details: en, zh or both")] = "both",
     ) -> None:
         """Evaluate CASE.json under a rule set and print one JSON object."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-
 DROP = object()
 """Use as a value to remove a key from the example case (that datum is then missing)."""
 

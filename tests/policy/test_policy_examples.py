@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.policy.policy_cases import DROP, build_case, paid
 
 from backend.policy.engine import Case, evaluate, load_preset
+from tests.policy.policy_cases import DROP, build_case, paid
 
 Row = tuple[str, str, dict[str, Any], bool, str | None, set[str], set[str]]
 

@@ -151,24 +151,18 @@ def _apply_cap(
     granted: Decimal | None = getattr(case, attribute)
     if granted is None:
         granted = ZERO
-        assumptions.append(
-            LocalText(zh=f"未提供 {attribute}, 按 0 计", en=f"{attribute} not given: taken as 0.00")
-        )
+        assumptions.append(LocalText(zh=f"未提供 {attribute}, 按 0 计", en=f"{attribute} not given: taken as 0.00"))
     remaining = max(ZERO, sub(cap.amount, granted))
     capped = min(amount, remaining)
     if granted > 0:
         taking = f"min({yuan(amount)}, {yuan(remaining)}) = {yuan(capped)}"
-        detail_zh = (
-            f"上限 {yuan(cap.amount)} ({zh}) - 已获 {yuan(granted)} = 剩余额度 {yuan(remaining)}; 取 {taking}"
-        )
+        detail_zh = f"上限 {yuan(cap.amount)} ({zh}) - 已获 {yuan(granted)} = 剩余额度 {yuan(remaining)}; 取 {taking}"
         detail_en = (
             f"cap {yuan(cap.amount)} {en} - already granted {yuan(granted)}"
             f" = remaining allowance {yuan(remaining)}; {taking}"
         )
     else:
-        detail_zh = (
-            f"上限 {yuan(cap.amount)} ({zh}); 取 min({yuan(amount)}, {yuan(cap.amount)}) = {yuan(capped)}"
-        )
+        detail_zh = f"上限 {yuan(cap.amount)} ({zh}); 取 min({yuan(amount)}, {yuan(cap.amount)}) = {yuan(capped)}"
         detail_en = f"cap {yuan(cap.amount)} {en}; min({yuan(amount)}, {yuan(cap.amount)}) = {yuan(capped)}"
     return capped, _step(f"cap_{cap.scope}", detail_zh, detail_en, capped)
 
@@ -181,9 +175,7 @@ def compute(rule: AmountRule, case: Case, facts: Facts, window: PaymentWindow) -
     steps.append(_basis_step(rule, facts, window, case))
     basis = facts.basis(rule.basis)
     if basis is None:
-        steps.append(
-            _step("amount", "计算依据未知, 无法计算金额", "basis unknown: no amount can be computed")
-        )
+        steps.append(_step("amount", "计算依据未知, 无法计算金额", "basis unknown: no amount can be computed"))
         return Outcome(None, steps, assumptions)
     raw, formula_steps = _brackets(rule, basis) if rule.brackets is not None else _flat(rule, facts, basis)
     steps.extend(formula_steps)

@@ -129,11 +129,7 @@ class Contract(_Part):
 
     @model_validator(mode="after")
     def _costs_within_total(self) -> Contract:
-        if (
-            self.total is not None
-            and self.non_technical_costs is not None
-            and self.non_technical_costs > self.total
-        ):
+        if self.total is not None and self.non_technical_costs is not None and self.non_technical_costs > self.total:
             raise ValueError(
                 f"non_technical_costs ({self.non_technical_costs}) exceed the contract total ({self.total})"
             )

@@ -34,9 +34,7 @@ def check_validity(rules: RuleSet, case: Case) -> CheckResult | None:
         return None
     period = f"{rules.valid_from or '…'} – {rules.valid_to or '…'}"
     if case.year is None:
-        return _unknown(
-            "rules_in_force", f"未提供年度, 规则有效期 {period}", f"no year given; rules valid {period}"
-        )
+        return _unknown("rules_in_force", f"未提供年度, 规则有效期 {period}", f"no year given; rules valid {period}")
     after_start = rules.valid_from is None or case.year >= rules.valid_from.year
     before_end = rules.valid_to is None or case.year <= rules.valid_to.year
     ok = after_start and before_end
@@ -80,9 +78,7 @@ def check_registered(cond: Conditions, case: Case) -> CheckResult | None:
         "contract_registered",
         registered,
         "技术合同已认定登记" if registered else "技术合同未认定登记",
-        "the technology contract is registered"
-        if registered
-        else "the technology contract is not registered",
+        "the technology contract is registered" if registered else "the technology contract is not registered",
     )
 
 
@@ -143,9 +139,7 @@ def check_buyer_kind(cond: Conditions, case: Case) -> CheckResult | None:
     allowed = ", ".join(cond.buyer_kinds)
     kind = case.buyer.kind if case.buyer else None
     if kind is None:
-        return _unknown(
-            "buyer_kind", f"未提供买方类型 (须为 {allowed})", f"buyer kind not given (needs {allowed})"
-        )
+        return _unknown("buyer_kind", f"未提供买方类型 (须为 {allowed})", f"buyer kind not given (needs {allowed})")
     ok = kind in cond.buyer_kinds
     return _check(
         "buyer_kind",
@@ -169,9 +163,7 @@ def check_legal_person(cond: Conditions, case: Case) -> CheckResult | None:
         "buyer_independent_legal_person",
         value,
         "买方为独立法人" if value else "买方不是独立法人",
-        "the buyer is an independent legal person"
-        if value
-        else "the buyer is not an independent legal person",
+        "the buyer is an independent legal person" if value else "the buyer is not an independent legal person",
     )
 
 
@@ -255,9 +247,7 @@ def check_seller_kind(cond: Conditions, case: Case) -> CheckResult | None:
     allowed = ", ".join(cond.seller_kinds)
     kind = case.seller.kind if case.seller else None
     if kind is None:
-        return _unknown(
-            "seller_kind", f"未提供卖方类型 (须为 {allowed})", f"seller kind not given (needs {allowed})"
-        )
+        return _unknown("seller_kind", f"未提供卖方类型 (须为 {allowed})", f"seller kind not given (needs {allowed})")
     ok = kind in cond.seller_kinds
     return _check(
         "seller_kind",
@@ -334,9 +324,7 @@ def check_new_sales(cond: Conditions, case: Case, facts: Facts) -> list[CheckRes
         if sales is None or amount is None:
             missing = "新增销售收入" if sales is None else "合同金额"
             missing_en = "new sales revenue" if sales is None else "contract total"
-            results.append(
-                _unknown("transaction_within_new_sales", f"未提供{missing}", f"{missing_en} not given")
-            )
+            results.append(_unknown("transaction_within_new_sales", f"未提供{missing}", f"{missing_en} not given"))
         else:
             ok = amount <= sales
             results.append(

@@ -29,9 +29,7 @@ def counted_payments(case: Case, window: PaymentWindow) -> Paid:
     if window == "in_year" and case.year is None:
         return Paid(
             total=None,
-            unknown_reason=LocalText(
-                zh="未提供年度, 无法确定当年成交额", en="no year given to pick that year's deals"
-            ),
+            unknown_reason=LocalText(zh="未提供年度, 无法确定当年成交额", en="no year given to pick that year's deals"),
         )
     cash = ZERO
     equity = ZERO
@@ -48,9 +46,7 @@ def counted_payments(case: Case, window: PaymentWindow) -> Paid:
                             en="a payment has no paid_on date, so whether it falls in the year is unknown",
                         ),
                     )
-            elif payment.paid_on.year > case.year or (
-                window == "in_year" and payment.paid_on.year < case.year
-            ):
+            elif payment.paid_on.year > case.year or (window == "in_year" and payment.paid_on.year < case.year):
                 excluded.append(payment)
                 continue
         counted += 1

@@ -64,6 +64,4 @@ def load_rule_set(name_or_path: str) -> RuleSet:
 
 
 def dump_rule_set(rules: RuleSet) -> str:
-    return json.dumps(
-        rules.model_dump(mode="json", by_alias=True, exclude_none=False), ensure_ascii=False, indent=2
-    )
+    return json.dumps(rules.model_dump(mode="json", by_alias=True, exclude_none=False), ensure_ascii=False, indent=2)

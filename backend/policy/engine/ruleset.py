@@ -22,12 +22,8 @@ RuleSetKind = Literal[
     "registration_office_reward",
     "innovation_voucher",
 ]
-ContractTypeName = Literal[
-    "development", "transfer", "licence", "consulting", "service", "training", "brokerage"
-]
-BuyerKindName = Literal[
-    "enterprise", "start_up_team", "university", "research_institute", "individual", "other"
-]
+ContractTypeName = Literal["development", "transfer", "licence", "consulting", "service", "training", "brokerage"]
+BuyerKindName = Literal["enterprise", "start_up_team", "university", "research_institute", "individual", "other"]
 SellerKindName = Literal["university", "research_institute", "enterprise", "individual", "other"]
 Beneficiary = Literal["buyer", "seller", "registrant"]
 Basis = Literal["paid_amount", "transaction_amount"]
