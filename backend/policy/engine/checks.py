@@ -145,7 +145,7 @@ def check_buyer_kind(cond: Conditions, case: Case) -> CheckResult | None:
         "buyer_kind",
         ok,
         f"买方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"buyer kind {kind} {'is' if ok else 'is not'} {allowed}",
+        f"buyer kind {kind} {'is' if ok else 'is not'} among: {allowed}",
     )
 
 
@@ -192,8 +192,8 @@ def check_buyer_region(cond: Conditions, case: Case) -> CheckResult | None:
         return _check(
             "buyer_region",
             ok,
-            f"买方在 {city} 经营, 须为 {where}",
-            f"buyer operates in {city}, needs {where}",
+            f"买方在 {city} 经营{'' if ok else ', 不'}符合 {where} 的要求",
+            f"buyer operates in {city}, {'as required' if ok else 'not in'} ({where})",
         )
     if province is None:
         return _unknown(
@@ -253,7 +253,7 @@ def check_seller_kind(cond: Conditions, case: Case) -> CheckResult | None:
         "seller_kind",
         ok,
         f"卖方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"seller kind {kind} {'is' if ok else 'is not'} {allowed}",
+        f"seller kind {kind} {'is' if ok else 'is not'} among: {allowed}",
     )
 
 
@@ -339,44 +339,47 @@ def check_new_sales(cond: Conditions, case: Case, facts: Facts) -> list[CheckRes
     return results
 
 
-_EXCLUSIONS: list[tuple[str, str, str, str, str]] = [
-    # (condition, case field, rule id, zh when true, en when true)
+# (condition and case field, rule id, then zh/en when it applies, zh/en when it does not)
+_EXCLUSIONS: list[tuple[str, str, LocalText, LocalText]] = [
     (
-        "related_parties",
         "related_parties",
         "no_related_parties",
-        "买卖双方存在隶属或关联关系",
-        "buyer and seller are affiliated or related",
+        LocalText(zh="买卖双方存在隶属或关联关系", en="buyer and seller are affiliated or related"),
+        LocalText(zh="买卖双方不存在隶属或关联关系", en="buyer and seller are not affiliated or related"),
     ),
     (
-        "prior_public_funding",
         "prior_public_funding",
         "no_prior_public_funding",
-        "该成果转化已获财政科技计划资助",
-        "this conversion already received government science-programme funding",
+        LocalText(
+            zh="该成果转化已获财政科技计划资助",
+            en="this conversion already received government science-programme funding",
+        ),
+        LocalText(
+            zh="该成果转化未获财政科技计划资助",
+            en="this conversion received no government science-programme funding",
+        ),
     ),
     (
         "result_previously_subsidised",
-        "result_previously_subsidised",
         "result_not_previously_subsidised",
-        "该成果此前已获同类补助",
-        "this result was already subsidised",
+        LocalText(zh="该成果此前已获同类补助", en="this result was already subsidised"),
+        LocalText(zh="该成果此前未获同类补助", en="this result has not been subsidised before"),
     ),
 ]
 
 
 def check_exclusions(cond: Conditions, case: Case) -> list[CheckResult]:
     results: list[CheckResult] = []
-    for condition, attribute, rule, zh, en in _EXCLUSIONS:
-        if not getattr(cond.exclusions, condition):
+    for attribute, rule, applies, absent in _EXCLUSIONS:
+        if not getattr(cond.exclusions, attribute):
             continue
         value: bool | None = getattr(case, attribute)
         if value is None:
-            results.append(_unknown(rule, f"未说明: {zh}?", f"not given: {en}?"))
+            results.append(_unknown(rule, f"未说明是否{applies.zh}", f"not given whether {applies.en}"))
         elif value:
-            results.append(_check(rule, False, f"排除: {zh}", f"excluded: {en}"))
+            results.append(_check(rule, False, f"排除: {applies.zh}", f"excluded: {applies.en}"))
         else:
-            results.append(_check(rule, True, f"不存在: {zh}", f"not the case: {en}"))
+            results.append(_check(rule, True, absent.zh, absent.en))
     return results
 
 

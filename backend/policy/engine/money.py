@@ -93,14 +93,10 @@ def fmt_money(value: Decimal) -> str:
 
 
 def fmt_exact(value: Decimal) -> str:
-    """An unrounded intermediate, shown without trailing zeros beyond the fen."""
-    text = format(value, "f")
-    if "." in text:
-        whole, frac = text.split(".")
-        frac = frac.rstrip("0")
-        frac = frac.ljust(2, "0")
-        return f"{whole}.{frac}"
-    return f"{text}.00"
+    """An unrounded intermediate with thousands separators, showing every decimal it has (at least two)."""
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:,.{places}f}"
 
 
 def fmt_percent(rate: Decimal) -> str:
