@@ -14,6 +14,7 @@ from backend.core.handlers import install_error_handlers
 from backend.core.limits import RequestLimits
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
+from backend.matching.router import router as matching_router
 
 API_DESCRIPTION = """
 techmatch connects Guangxi's research outputs (科技成果) with enterprises' technology needs (技术需求).
@@ -37,7 +38,16 @@ def create_app() -> FastAPI:
         )
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
 
-    for router in (auth_router, me_router, organisations_router, outputs_router, needs_router, taxonomy_router):
+    routers = (
+        auth_router,
+        me_router,
+        organisations_router,
+        outputs_router,
+        needs_router,
+        taxonomy_router,
+        matching_router,
+    )
+    for router in routers:
         app.include_router(router, prefix="/api")
 
     @app.get("/api/health", tags=["health"], operation_id="health")

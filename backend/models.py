@@ -4,11 +4,13 @@ from backend.accounts.models import LoginThrottle, Organisation, RefreshToken, R
 from backend.core.audit import AuditEvent
 from backend.core.db import Base
 from backend.listings.models import ResearchOutput, TechnologyNeed
+from backend.matching.models import MatchFeedback
 
 __all__ = [
     "AuditEvent",
     "Base",
     "LoginThrottle",
+    "MatchFeedback",
     "Organisation",
     "RefreshToken",
     "ResearchOutput",

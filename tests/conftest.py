@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from backend.app import create_app  # noqa: E402
 from backend.core.deps import get_session  # noqa: E402
+from backend.matching.live_index import NEED_INDEX, OUTPUT_INDEX  # noqa: E402
 from backend.models import Base  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,9 +81,14 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture
 def app(session: Session):  # type: ignore[no-untyped-def]
+    # Each test's rows are rolled back; the in-memory match indexes must forget them too.
+    OUTPUT_INDEX.reset()
+    NEED_INDEX.reset()
     application = create_app()
 
     def _session() -> Iterator[Session]:
+        # Keep what the test set up so far: a failing request rolls back only its own work.
+        session.commit()
         try:
             yield session
             session.commit()
