@@ -15,6 +15,7 @@ from backend.core.limits import RequestLimits
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
 from backend.matching.router import router as matching_router
+from backend.policy.router import router as policy_router
 
 API_DESCRIPTION = """
 techmatch connects Guangxi's research outputs (科技成果) with enterprises' technology needs (技术需求).
@@ -46,6 +47,7 @@ def create_app() -> FastAPI:
         needs_router,
         taxonomy_router,
         matching_router,
+        policy_router,
     )
     for router in routers:
         app.include_router(router, prefix="/api")

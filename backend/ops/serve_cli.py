@@ -40,6 +40,21 @@ def migrate() -> None:
     typer.echo("database is at the newest schema")
 
 
+def reindex() -> None:
+    """Rebuild both match indexes from the database and publish them to every process."""
+    from backend.core.db import session_scope
+    from backend.matching.live_index import NEED_INDEX, OUTPUT_INDEX
+
+    for session in session_scope():
+        for index in (OUTPUT_INDEX, NEED_INDEX):
+            version = index.refit(session)
+            status = index.status(session)
+            typer.echo(
+                f"{index.kind.plural}: {status.documents} documents, version {version}, {status.memory_bytes / 1e6:.1f} MB"
+            )
+
+
 def register(app: typer.Typer) -> None:
     app.command("run")(run)
     app.command("migrate")(migrate)
+    app.command("reindex")(reindex)
