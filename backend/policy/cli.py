@@ -43,7 +43,7 @@ def _format_validation(error: ValidationError) -> str:
 
 def _read_case(path: str) -> Case:
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         _fail(f"cannot read case file {path}: {error.strerror}")
     try:
