@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from backend.policy.engine.case import Case
-from backend.policy.engine.checks import yuan
+from backend.policy.engine.detail import yuan
 from backend.policy.engine.facts import Facts
 from backend.policy.engine.money import ZERO, add, fmt_exact, fmt_percent, mul, quantize_fen, sub
 from backend.policy.engine.result import CalculationStep

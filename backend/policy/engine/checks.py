@@ -7,26 +7,24 @@ already decides the condition (a contract signed after every cut-off needs no fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from backend.policy.engine import normalize
 from backend.policy.engine.case import Case
+from backend.policy.engine.detail import check_result as _check
+from backend.policy.engine.detail import unknown as _unknown
+from backend.policy.engine.detail import yuan
 from backend.policy.engine.facts import Facts
+from backend.policy.engine.party_checks import (
+    check_buyer_kind,
+    check_buyer_region,
+    check_legal_person,
+    check_seller_kind,
+    check_sme,
+    check_years_operating,
+)
 from backend.policy.engine.result import CheckResult
 from backend.policy.engine.ruleset import Basis, Conditions, RuleSet
 from backend.policy.engine.types import LocalText
-
-
-def yuan(value: Decimal) -> str:
-    return f"{value:,.2f}"
-
-
-def _check(rule: str, passed: bool | None, zh: str, en: str) -> CheckResult:
-    return CheckResult(rule=rule, passed=passed, detail=LocalText(zh=zh, en=en))
-
-
-def _unknown(rule: str, zh: str, en: str) -> CheckResult:
-    return _check(rule, None, f"未知: {zh}", f"unknown: {en}")
 
 
 def check_validity(rules: RuleSet, case: Case) -> CheckResult | None:
@@ -130,130 +128,6 @@ def check_signed(cond: Conditions, case: Case) -> CheckResult | None:
         False,
         f"{case.field} 领域合同签订于 {signed}, 早于 {rule.on_or_after} (例外仅适用于其他领域)",
         f"{case.field} contract signed on {signed}, before {rule.on_or_after} (exception for other fields)",
-    )
-
-
-def check_buyer_kind(cond: Conditions, case: Case) -> CheckResult | None:
-    if cond.buyer_kinds is None:
-        return None
-    allowed = ", ".join(cond.buyer_kinds)
-    kind = case.buyer.kind if case.buyer else None
-    if kind is None:
-        return _unknown("buyer_kind", f"未提供买方类型 (须为 {allowed})", f"buyer kind not given (needs {allowed})")
-    ok = kind in cond.buyer_kinds
-    return _check(
-        "buyer_kind",
-        ok,
-        f"买方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"buyer kind {kind} {'is' if ok else 'is not'} among: {allowed}",
-    )
-
-
-def check_legal_person(cond: Conditions, case: Case) -> CheckResult | None:
-    if not cond.independent_legal_person_required:
-        return None
-    value = case.buyer.independent_legal_person if case.buyer else None
-    if value is None:
-        return _unknown(
-            "buyer_independent_legal_person",
-            "未说明买方是否为独立法人",
-            "whether the buyer is an independent legal person is not given",
-        )
-    return _check(
-        "buyer_independent_legal_person",
-        value,
-        "买方为独立法人" if value else "买方不是独立法人",
-        "the buyer is an independent legal person" if value else "the buyer is not an independent legal person",
-    )
-
-
-def check_buyer_region(cond: Conditions, case: Case) -> CheckResult | None:
-    region = cond.buyer_region
-    if region is None or (region.province is None and region.city is None):
-        return None
-    want_province = normalize.province(region.province) if region.province else None
-    want_city = normalize.city(region.city) if region.city else None
-    where = "".join(x for x in (want_province, want_city) if x)
-    province = case.buyer.province if case.buyer else None
-    city = case.buyer.city if case.buyer else None
-    if want_province and province and province != want_province:
-        return _check(
-            "buyer_region",
-            False,
-            f"买方所在省份 {province}, 须为 {where}",
-            f"buyer is in {province}, needs {where}",
-        )
-    if want_city:
-        if city is None:
-            return _unknown(
-                "buyer_region", f"未提供买方所在城市 (须为 {where})", f"buyer city not given (needs {where})"
-            )
-        ok = city == want_city
-        return _check(
-            "buyer_region",
-            ok,
-            f"买方在 {city} 经营{'' if ok else ', 不'}符合 {where} 的要求",
-            f"buyer operates in {city}, {'as required' if ok else 'not in'} ({where})",
-        )
-    if province is None:
-        return _unknown(
-            "buyer_region", f"未提供买方所在省份 (须为 {where})", f"buyer province not given (needs {where})"
-        )
-    return _check("buyer_region", True, f"买方在 {province}", f"buyer is in {province}")
-
-
-def check_years_operating(cond: Conditions, case: Case) -> CheckResult | None:
-    minimum = cond.min_years_operating
-    if minimum is None:
-        return None
-    years = case.buyer.years_operating if case.buyer else None
-    if years is None:
-        return _unknown(
-            "buyer_years_operating",
-            f"未提供经营年限 (须至少 {minimum} 年)",
-            f"years operating not given (needs {minimum})",
-        )
-    ok = years >= minimum
-    return _check(
-        "buyer_years_operating",
-        ok,
-        f"买方经营 {years} 年, {'达到' if ok else '不足'} {minimum} 年",
-        f"buyer has operated {years} years, {'at least' if ok else 'fewer than'} {minimum}",
-    )
-
-
-def check_sme(cond: Conditions, case: Case) -> CheckResult | None:
-    if not cond.sme_required:
-        return None
-    buyer = case.buyer
-    if cond.start_up_teams_accepted and buyer is not None and buyer.kind == "start_up_team":
-        return _check("buyer_sme", True, "买方为创业团队", "the buyer is a start-up team")
-    who = "中小企业或创业团队" if cond.start_up_teams_accepted else "中小企业"
-    who_en = "an SME or a start-up team" if cond.start_up_teams_accepted else "an SME"
-    sme = buyer.sme if buyer else None
-    if sme is None:
-        return _unknown("buyer_sme", f"未说明买方是否为{who}", f"whether the buyer is {who_en} is not given")
-    return _check(
-        "buyer_sme",
-        sme,
-        f"买方{'是' if sme else '不是'}{who}",
-        f"the buyer {'is' if sme else 'is not'} {who_en}",
-    )
-
-
-def check_seller_kind(cond: Conditions, case: Case) -> CheckResult | None:
-    if cond.seller_kinds is None:
-        return None
-    allowed = ", ".join(cond.seller_kinds)
-    kind = case.seller.kind if case.seller else None
-    if kind is None:
-        return _unknown("seller_kind", f"未提供卖方类型 (须为 {allowed})", f"seller kind not given (needs {allowed})")
-    ok = kind in cond.seller_kinds
-    return _check(
-        "seller_kind",
-        ok,
-        f"卖方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"seller kind {kind} {'is' if ok else 'is not'} among: {allowed}",
     )
 
 
