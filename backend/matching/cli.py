@@ -77,8 +77,7 @@ def register(app: typer.Typer) -> None:
             Path,
             typer.Option(
                 "--outputs",
-                help="Research outputs, JSON lines with id, title, summary (optional keywords, applications, "
-                "field).",
+                help="Research outputs, JSON lines with id, title, summary (optional keywords, applications, field).",
                 exists=True,
                 dir_okay=False,
                 readable=True,

@@ -23,11 +23,17 @@ class EngineConfig:
         latin_words: index runs of Latin letters and digits as whole (case-folded) words.
         jieba_words: also index jieba words (two characters or more) in a separate term space, fused with
             the character space with weight ``word_weight`` (the character space keeps ``1 - word_weight``).
+        unigram_weight: when set, single CJK characters form their own space holding this share of the
+            character space (normalised separately from longer n-grams); None weights them together.
     Weighting:
         sublinear_tf: use ``1 + ln(tf)`` instead of raw counts.
         field_weights: share of each named field in a document's (and a query's) vector; each field is
             weighted and normalised on its own first, so a long description cannot drown a short title.
             Fields not listed get ``default_field_weight``.
+    Feedback:
+        prf_docs / prf_weight / prf_terms: Rocchio pseudo-relevance feedback; the query gets
+            ``prf_weight`` times the centroid of its ``prf_docs`` best first-pass matches (at most
+            ``prf_terms`` new terms). 0 documents disables it.
     Ranking (only matters on large corpora; below ``exact_below`` documents every query is exact):
         postings_budget: how many postings a query may read in its first, candidate-gathering stage.
         candidates: how many candidates the second stage rescores exactly.
@@ -38,9 +44,13 @@ class EngineConfig:
     latin_words: bool = True
     jieba_words: bool = False
     word_weight: float = 0.0
+    unigram_weight: float | None = None
     sublinear_tf: bool = True
     field_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FIELD_WEIGHTS))
     default_field_weight: float = 1.0
+    prf_docs: int = 0
+    prf_weight: float = 0.0
+    prf_terms: int = 60
     exact_below: int = 50_000
     postings_budget: int = 300_000
     candidates: int = 2_000

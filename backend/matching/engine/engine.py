@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from .config import EngineConfig
 from .explain import Explanation, explain_vectors
+from .feedback import expand
 from .index import SparseIndex
 from .ranking import SearchStats, search_rows
 from .store import current_version, load_index, save_index
@@ -79,14 +80,17 @@ class MatchEngine:
         self.last_stats = SearchStats()
 
     # ----------------------------------------------------------------- collection
-    def fit(self, docs: Iterable[Document]) -> MatchEngine:
-        """Index ``docs`` from scratch (recomputing IDF) and return ``self``. Later duplicates of an id
-        replace earlier ones."""
+    def fit(self, docs: Iterable[Document], statistics: MatchEngine | None = None) -> MatchEngine:
+        """Index ``docs`` from scratch and return ``self``. Later duplicates of an id replace earlier ones.
+
+        IDF is recomputed from ``docs`` (a full refit) unless ``statistics`` is given: then that engine's
+        vocabulary and IDF are reused, e.g. to rebuild from the database without changing any score.
+        """
         unique: dict[DocId, Document] = {}
         for doc in docs:
             unique.pop(doc.id, None)
             unique[doc.id] = doc
-        self.index.fit([d.fields for d in unique.values()])
+        self.index.fit([d.fields for d in unique.values()], statistics.index if statistics else None)
         self._ids = list(unique)
         self._rows = {doc_id: row for row, doc_id in enumerate(self._ids)}
         return self
@@ -144,15 +148,23 @@ class MatchEngine:
             return None
         if isinstance(allowed, np.ndarray):
             if allowed.dtype != bool or allowed.size < self.index.n_rows:
-                raise ValueError(
-                    "a mask must be a boolean array from MatchEngine.mask (re-make it after add)"
-                )
+                raise ValueError("a mask must be a boolean array from MatchEngine.mask (re-make it after add)")
             return allowed
         if callable(allowed):
             # Evaluated on every live document: fine for thousands, use a mask for large corpora.
             predicate = allowed
             return self.mask(i for i in self._rows if predicate(i))
         return self.mask(allowed)
+
+    def _final_query(
+        self, query: Fields, mask: npt.NDArray[np.bool_] | None
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        terms, weights = self.query_vector(query)
+        cfg = self.config
+        if cfg.prf_docs > 0 and cfg.prf_weight > 0.0 and terms.size:
+            rows, _, _ = search_rows(self.index, terms, weights, cfg.prf_docs, mask, 0.0)
+            terms, weights = expand(self.index, terms, weights, rows, cfg.prf_weight, cfg.prf_terms)
+        return terms, weights
 
     def query_vector(self, query: Fields) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """Unit TF-IDF vector (term ids, weights) of a query given as named fields."""
@@ -174,30 +186,25 @@ class MatchEngine:
         """
         if top_k <= 0:
             return []
-        terms, weights = self.query_vector(query)
-        rows, scores, self.last_stats = search_rows(
-            self.index, terms, weights, top_k, self._resolve_allowed(allowed), min_score
-        )
+        mask = self._resolve_allowed(allowed)
+        terms, weights = self._final_query(query, mask)
+        rows, scores, self.last_stats = search_rows(self.index, terms, weights, top_k, mask, min_score)
         return [Match(self._ids[r], float(s)) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
 
-    def similar(
-        self, doc_id: DocId, top_k: int = 10, allowed: Allowed = None, min_score: float = 0.0
-    ) -> list[Match]:
+    def similar(self, doc_id: DocId, top_k: int = 10, allowed: Allowed = None, min_score: float = 0.0) -> list[Match]:
         """Documents most similar to an indexed one (itself excluded), e.g. "related outputs"."""
         row = self._rows[doc_id]
         terms, weights = self.index.row_vector(row)
         mask = self._resolve_allowed(allowed)
         mask = self.index.alive.copy() if mask is None else mask.copy()
         mask[row] = False
-        rows, scores, self.last_stats = search_rows(
-            self.index, terms.astype(np.int64), weights, top_k, mask, min_score
-        )
+        rows, scores, self.last_stats = search_rows(self.index, terms.astype(np.int64), weights, top_k, mask, min_score)
         return [Match(self._ids[r], float(s)) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
 
     def explain(self, query: Fields, doc_id: DocId, top_n: int = 10) -> Explanation:
         """Score of ``doc_id`` for ``query`` and the shared terms (merged into readable phrases) that
         carried it, with their share of the score."""
-        q_terms, q_weights = self.query_vector(query)
+        q_terms, q_weights = self._final_query(query, None)
         d_terms, d_weights = self.index.row_vector(self._rows[doc_id])
         texts = [t for t in query.values() if t]
         return explain_vectors(texts, q_terms, q_weights, d_terms, d_weights, self.index.vocab.terms, top_n)

@@ -48,18 +48,33 @@ def _impact_order(indptr: IntArray, rows: npt.NDArray[np.int32], data: FloatArra
     long_terms = np.flatnonzero(lengths >= IMPACT_SORT_MIN)
     if long_terms.size == 0:
         return
+    # Bounded chunks of lists keep the temporary sort keys small at a million documents.
+    bounds = np.cumsum(lengths[long_terms])
+    chunk_ids = bounds // 16_000_000
+    for chunk in np.unique(chunk_ids):
+        _impact_order_terms(indptr, rows, data, long_terms[chunk_ids == chunk])
+
+
+def _impact_order_terms(indptr: IntArray, rows: npt.NDArray[np.int32], data: FloatArray, long_terms: IntArray) -> None:
     starts, ends = indptr[long_terms], indptr[long_terms + 1]
     seg_len = ends - starts
     # Positions of all entries of the long lists, grouped by term.
-    pos = np.repeat(starts - np.cumsum(np.concatenate([[0], seg_len[:-1]])), seg_len) + np.arange(
-        seg_len.sum()
-    )
+    pos = np.repeat(starts - np.cumsum(np.concatenate([[0], seg_len[:-1]])), seg_len) + np.arange(seg_len.sum())
     term_rank = np.repeat(np.arange(long_terms.size, dtype=np.float64), seg_len)
     # data is in (0, 1], so "term rank + (1 - weight) / 2" sorts by term, then by decreasing weight.
     order = np.argsort(term_rank + (1.0 - data[pos].astype(np.float64)) * 0.5, kind="stable")
     sorted_pos = pos[order]
     rows[pos] = rows[sorted_pos]
     data[pos] = data[sorted_pos]
+
+
+def csr(rows: SparseRows, n_terms: int) -> sp.csr_matrix:
+    """A scipy view of row-major arrays without copying them."""
+    indptr = rows.indptr
+    if indptr[-1] < np.iinfo(np.int32).max:
+        # scipy upcasts int32 indices to match an int64 indptr, which would copy the largest array.
+        indptr = indptr.astype(np.int32)
+    return sp.csr_matrix((rows.data, rows.indices, indptr), shape=(rows.n_rows, n_terms), copy=False)
 
 
 class SparseIndex:
@@ -97,20 +112,31 @@ class SparseIndex:
     def n_rows(self) -> int:
         return self.n_main + sum(p.n_rows for p in self.delta_parts)
 
-    def fit(self, docs: Sequence[Fields]) -> None:
-        """Analyse and weight ``docs`` (rows 0..len-1), replacing everything, and freeze the IDF."""
+    def fit(self, docs: Sequence[Fields], frozen: SparseIndex | None = None) -> None:
+        """Analyse and weight ``docs`` (rows 0..len-1), replacing everything, and freeze the IDF.
+
+        With ``frozen``, reuse that index's vocabulary and IDF instead of recomputing them: the rebuilt
+        index scores exactly like ``frozen`` updated incrementally to the same documents.
+        """
         self._reset()
+        if frozen is not None:
+            self.vocab = Vocabulary(frozen.vocab.terms)
         batches: list[CountBatch] = []
-        df = np.zeros(0, dtype=np.int64)
+        df = np.zeros(len(self.vocab), dtype=np.int64)
         for start in range(0, len(docs), FIT_CHUNK):
             batch = count_batch(self.analyzer, self.vocab, docs[start : start + FIT_CHUNK], True, self.config)
             chunk_df = document_frequencies(batch, len(self.vocab))
             df = np.concatenate([df, np.zeros(len(self.vocab) - df.size, dtype=np.int64)]) + chunk_df
             batches.append(batch)
-        self.n_fit_docs = len(docs)
         self.df_live = df
-        self.idf = smooth_idf(df, self.n_fit_docs)
-        flags = self.vocab.word_flags()
+        if frozen is None:
+            self.n_fit_docs = len(docs)
+            self.idf = smooth_idf(df, self.n_fit_docs)
+        else:
+            self.n_fit_docs = frozen.n_fit_docs
+            unseen = smooth_idf(np.zeros(len(self.vocab) - frozen.idf.size, np.int64), self.n_fit_docs)
+            self.idf = np.concatenate([np.asarray(frozen.idf), unseen])
+        flags = self.vocab.spaces()
         parts = []
         while batches:
             # Pop as we go so the raw counts of a chunk are freed once weighted.
@@ -121,7 +147,7 @@ class SparseIndex:
     def _set_main(self, main: SparseRows) -> None:
         self.main = main
         n_terms = len(self.vocab)
-        csc = sp.csr_matrix((main.data, main.indices, main.indptr), shape=(main.n_rows, n_terms)).tocsc()
+        csc = csr(main, n_terms).tocsc()
         self.inv_indptr = csc.indptr.astype(np.int64)
         self.inv_rows = csc.indices.astype(np.int32)
         self.inv_data = csc.data.astype(np.float32)
@@ -138,7 +164,7 @@ class SparseIndex:
             extra = len(self.vocab) - before
             self.idf = np.concatenate([self.idf, smooth_idf(np.zeros(extra, np.int64), self.n_fit_docs)])
             self.df_live = np.concatenate([self.df_live, np.zeros(extra, dtype=np.int64)])
-        return weigh(batch, self.idf, self.vocab.word_flags(), self.config)
+        return weigh(batch, self.idf, self.vocab.spaces(), self.config)
 
     def append(self, fields: Fields) -> int:
         """Add one document to the delta segment; returns its row."""
@@ -166,9 +192,7 @@ class SparseIndex:
         keep = np.flatnonzero(self.alive)
         lengths = np.diff(merged.indptr)[keep]
         starts = merged.indptr[keep]
-        pos = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(
-            lengths.sum()
-        )
+        pos = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
         indptr = np.zeros(keep.size + 1, dtype=np.int64)
         np.cumsum(lengths, out=indptr[1:])
         self._set_main(SparseRows(indptr=indptr, indices=merged.indices[pos], data=merged.data[pos]))
@@ -190,8 +214,7 @@ class SparseIndex:
     def forward_matrix(self) -> sp.csr_matrix:
         """The main segment as a scipy CSR matrix (documents x terms), built once and cached."""
         if self._fwd is None or self._fwd.shape[1] != len(self.vocab):
-            m = self.main
-            self._fwd = sp.csr_matrix((m.data, m.indices, m.indptr), shape=(m.n_rows, len(self.vocab)))
+            self._fwd = csr(self.main, len(self.vocab))
         return self._fwd
 
     def delta_matrix(self) -> sp.csr_matrix | None:
@@ -199,8 +222,7 @@ class SparseIndex:
         if not self.delta_parts:
             return None
         if self._delta is None or self._delta.shape[1] != len(self.vocab):
-            d = concat_rows(self.delta_parts)
-            self._delta = sp.csr_matrix((d.data, d.indices, d.indptr), shape=(d.n_rows, len(self.vocab)))
+            self._delta = csr(concat_rows(self.delta_parts), len(self.vocab))
         return self._delta
 
     def postings(self, term: int) -> tuple[npt.NDArray[np.int32], FloatArray]:

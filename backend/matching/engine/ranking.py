@@ -52,9 +52,7 @@ def _dense_query(index: SparseIndex, terms: IntArray, weights: FloatArray) -> Fl
     return q
 
 
-def _accumulate(
-    index: SparseIndex, terms: IntArray, weights: FloatArray, limits: IntArray, acc: FloatArray
-) -> int:
+def _accumulate(index: SparseIndex, terms: IntArray, weights: FloatArray, limits: IntArray, acc: FloatArray) -> int:
     read = 0
     for t, w, m in zip(terms.tolist(), weights.tolist(), limits.tolist(), strict=True):
         if m <= 0:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .analyzer import Analyzer, is_word_term
+from .analyzer import Analyzer, is_word_term, runs
 from .config import EngineConfig
 
 FloatArray = npt.NDArray[np.float32]
@@ -22,14 +22,36 @@ Int32Array = npt.NDArray[np.int32]
 Fields = Mapping[str, str | None]
 
 
+MULTI, UNIGRAM, WORD = 0, 1, 2
+
+
+def term_space(term: str) -> int:
+    """Term space of a term: jieba words, single CJK characters, or the rest (longer n-grams, Latin)."""
+    if is_word_term(term):
+        return WORD
+    if len(term) == 1 and next(runs(term))[0]:
+        return UNIGRAM
+    return MULTI
+
+
+def space_shares(config: EngineConfig) -> FloatArray:
+    """Share of each term space in a vector (indexed by space)."""
+    word = config.word_weight if config.jieba_words else 0.0
+    uni = config.unigram_weight
+    if uni is None:
+        # Unigrams and longer n-grams are weighted together, as one character space.
+        return np.array([1.0 - word, 1.0 - word, word], dtype=np.float32)
+    return np.array([(1.0 - word) * (1.0 - uni), (1.0 - word) * uni, word], dtype=np.float32)
+
+
 class Vocabulary:
     """Term <-> id mapping that only ever grows (ids are never reused, so postings stay valid)."""
 
     def __init__(self, terms: Iterable[str] = ()) -> None:
         self.terms: list[str] = []
         self.index: dict[str, int] = {}
-        self._word_flags: list[bool] = []
-        self._flags_array: npt.NDArray[np.bool_] | None = None
+        self._spaces: list[int] = []
+        self._spaces_array: npt.NDArray[np.int64] | None = None
         for term in terms:
             self.add(term)
 
@@ -43,15 +65,15 @@ class Vocabulary:
             tid = len(self.terms)
             self.index[term] = tid
             self.terms.append(term)
-            self._word_flags.append(is_word_term(term))
-            self._flags_array = None
+            self._spaces.append(term_space(term))
+            self._spaces_array = None
         return tid
 
-    def word_flags(self) -> npt.NDArray[np.bool_]:
-        """Per term id: whether the term is in the jieba word space."""
-        if self._flags_array is None:
-            self._flags_array = np.asarray(self._word_flags, dtype=bool)
-        return self._flags_array
+    def spaces(self) -> npt.NDArray[np.int64]:
+        """Per term id, its term space (see :func:`term_space`)."""
+        if self._spaces_array is None:
+            self._spaces_array = np.asarray(self._spaces, dtype=np.int64)
+        return self._spaces_array
 
 
 @dataclass
@@ -59,13 +81,14 @@ class CountBatch:
     """Term counts of a batch of documents, one entry per (document, field, term).
 
     ``group`` numbers the (document, field) pairs so that each field can be normalised on its own.
+    Narrow dtypes: a fit keeps the counts of the whole corpus in memory until IDF is known.
     """
 
     n_docs: int
-    row: IntArray
-    group: IntArray
+    row: Int32Array
+    group: Int32Array
     group_weight: FloatArray
-    term: IntArray
+    term: Int32Array
     count: FloatArray
 
 
@@ -107,10 +130,10 @@ def count_batch(
             counts.extend(values)
     return CountBatch(
         n_docs=len(docs),
-        row=np.asarray(rows, dtype=np.int64),
-        group=np.asarray(groups, dtype=np.int64),
+        row=np.asarray(rows, dtype=np.int32),
+        group=np.asarray(groups, dtype=np.int32),
         group_weight=np.asarray(group_weights, dtype=np.float32),
-        term=np.asarray(terms, dtype=np.int64),
+        term=np.asarray(terms, dtype=np.int32),
         count=np.asarray(counts, dtype=np.float32),
     )
 
@@ -119,7 +142,7 @@ def document_frequencies(batch: CountBatch, n_terms: int) -> IntArray:
     """Per term id, in how many documents of the batch it occurs (in any field)."""
     if batch.term.size == 0:
         return np.zeros(n_terms, dtype=np.int64)
-    keys = np.unique(batch.row * n_terms + batch.term)
+    keys = np.unique(batch.row.astype(np.int64) * n_terms + batch.term)
     return np.bincount(keys % n_terms, minlength=n_terms).astype(np.int64)
 
 
@@ -145,26 +168,25 @@ class SparseRows:
         return self.indices[a:b], self.data[a:b]
 
 
-def weigh(
-    batch: CountBatch, idf: FloatArray, word_flags: npt.NDArray[np.bool_], config: EngineConfig
-) -> SparseRows:
+def weigh(batch: CountBatch, idf: FloatArray, spaces: npt.NDArray[np.int64], config: EngineConfig) -> SparseRows:
     """TF-IDF vectors of a counted batch, with field weighting and jieba fusion, as unit-norm rows."""
     n_terms = idf.size
+    row, group, term = batch.row.astype(np.int64), batch.group.astype(np.int64), batch.term.astype(np.int64)
     tf = batch.count.astype(np.float32)
     if config.sublinear_tf:
         tf = (1.0 + np.log(tf)).astype(np.float32)
-    w = tf * idf[batch.term]
-    block = word_flags[batch.term].astype(np.int64) if config.jieba_words else np.zeros_like(batch.term)
-    key = batch.group * 2 + block
+    w = tf * idf[term]
+    share = space_shares(config)
+    block = spaces[term]
+    if config.unigram_weight is None:
+        block = np.where(block == UNIGRAM, MULTI, block)
+    key = group * 3 + block
     norms = np.sqrt(np.bincount(key, weights=w.astype(np.float64) ** 2))
     w = w / norms[key].astype(np.float32)
     # Scaling each unit block by sqrt(share) makes the dot product of two such vectors the share-weighted
     # sum of the per-space cosines (before the final normalisation).
-    share = np.array([1.0 - config.word_weight, config.word_weight], dtype=np.float32)
-    if not config.jieba_words:
-        share[0] = 1.0
     w = w * np.sqrt(share[block]) * batch.group_weight[batch.group]
-    keys = batch.row * n_terms + batch.term
+    keys = row * n_terms + term
     uniq, inverse = np.unique(keys, return_inverse=True)
     merged = np.bincount(inverse, weights=w.astype(np.float64), minlength=uniq.size)
     rows = uniq // n_terms
