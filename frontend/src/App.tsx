@@ -1,0 +1,56 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthProvider';
+import { RequireAuth } from './auth/RequireAuth';
+import { AppLayout } from './components/AppLayout';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { BrowsePage } from './pages/BrowsePage';
+import { HomePage } from './pages/HomePage';
+import { MyListingsPage } from './pages/MyListingsPage';
+import { NeedFormPage } from './pages/NeedFormPage';
+import { NeedPage } from './pages/NeedPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OutputFormPage } from './pages/OutputFormPage';
+import { OutputPage } from './pages/OutputPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { ReviewListingsPage } from './pages/ReviewListingsPage';
+import { ReviewOrgsPage } from './pages/ReviewOrgsPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="outputs" element={<BrowsePage key="outputs" kind="outputs" />} />
+        <Route path="outputs/:id" element={<OutputPage />} />
+        <Route path="needs" element={<BrowsePage key="needs" kind="needs" />} />
+        <Route path="needs/:id" element={<NeedPage />} />
+        <Route path="signin" element={<SignInPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path="mine" element={<RequireAuth><MyListingsPage /></RequireAuth>} />
+        <Route path="mine/:tab" element={<RequireAuth><MyListingsPage /></RequireAuth>} />
+        <Route path="mine/outputs/new" element={<RequireAuth><OutputFormPage /></RequireAuth>} />
+        <Route path="mine/outputs/:id/edit" element={<RequireAuth><OutputFormPage /></RequireAuth>} />
+        <Route path="mine/needs/new" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
+        <Route path="mine/needs/:id/edit" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
+        <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
+        <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AuthProvider>
+    </LocaleProvider>
+  );
+}

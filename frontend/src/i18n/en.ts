@@ -1,0 +1,93 @@
+// English (the second language); must have exactly the keys of zh-CN.ts.
+import type { Messages } from './zh-CN';
+
+const en: Messages = {
+  app: { name: 'techmatch', tagline: 'Guangxi technology transfer marketplace', skip: 'Skip to main content', footer: 'Guangxi technology transfer marketplace · techmatch' },
+  nav: {
+    home: 'Home', outputs: 'Research outputs', needs: 'Technology needs', mine: 'My listings', review: 'Review', matches: 'Matches',
+    notifications: 'Notifications', profile: 'Profile', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', menu: 'Menu',
+    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue',
+  },
+  lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
+  common: {
+    search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', submit: 'Submit', back: 'Back', edit: 'Edit', view: 'View',
+    loading: 'Loading…', retry: 'Retry', yes: 'Yes', no: 'No', none: 'None', all: 'All', total: '{{count}} in total', actions: 'Actions',
+    updatedAt: 'Updated', publishedAt: 'Published', createdAt: 'Created', yuan: 'CNY', negotiable: 'Negotiable', unknown: 'Not given', confirm: 'OK',
+    networkError: 'Cannot reach the server. Check your connection and try again.', sessionExpired: 'Your session has expired. Please sign in again.',
+    forbidden: 'You are not allowed to do this.', notFound: 'Not found: it may have been removed, or you cannot see it.',
+    conflict: 'Someone else changed this in the meantime. Reload and try again.', tooMany: 'Too many attempts. Please try again later.',
+    fixErrors: 'Please correct the highlighted fields and try again.', comingSoon: 'Coming soon.',
+  },
+  home: {
+    title: 'Research that finds industry, problems that find answers', subtitle: 'Universities and institutes list research outputs, enterprises post technology needs, agents broker deals, reviewers approve.',
+    searchPlaceholder: 'Keywords, e.g. graphene, sugarcane, 新能源汽车', searchOutputs: 'Search outputs', searchNeeds: 'Search needs',
+    latestOutputs: 'Latest research outputs', latestNeeds: 'Latest technology needs', more: 'See more',
+    roleUni: 'Universities & institutes', roleUniText: 'List research outputs and see which enterprise needs they could serve.', roleEnt: 'Enterprises', roleEntText: 'Post technology needs and get explained recommendations.',
+    roleAgent: 'Agents', roleAgentText: 'See the whole market and carry deals to a registered contract.', roleReviewer: 'Reviewers', roleReviewerText: 'Approve organisations and listings, read the statistics.',
+    getStarted: 'Register your organisation',
+  },
+  browse: {
+    outputsTitle: 'Research outputs', needsTitle: 'Technology needs', keyword: 'Keywords', keywordPlaceholder: 'Title, summary, keywords (Chinese works)',
+    field: 'Field', region: 'Region', trl: 'Readiness (TRL)', trlRange: 'TRL {{min}}–{{max}}', price: 'Price (CNY)', budget: 'Budget (CNY)',
+    min: 'Min', max: 'Max', mode: 'Transfer mode', coopMode: 'Cooperation mode', sort: 'Sort', filters: 'Filters', results: '{{count}} found',
+    emptyTitle: 'Nothing matches these filters', emptyHint: 'Try fewer filters or other keywords; or post your own need so that research teams can find you.',
+    clearFilters: 'Clear filters', postNeed: 'Post a need', postOutput: 'List an output', moneyInvalid: 'Enter an amount with at most two decimals',
+    sortOptions: { '-published_at': 'Newest', 'published_at': 'Oldest', '-trl': 'TRL high to low', 'trl': 'TRL low to high', 'price': 'Price low to high', '-price': 'Price high to low', 'title': 'Title' },
+  },
+  listing: {
+    summary: 'Summary', problemSolved: 'Problem solved', advantages: 'Advantages', applications: 'Applications', trl: 'Technology readiness (TRL)',
+    ipRecords: 'Intellectual property', owners: 'Owners', transferModes: 'Transfer modes', priceType: 'Pricing', askingPrice: 'Asking price', confidential: 'Confidential detail',
+    confidentialHidden: 'The confidential detail is visible to the owner and reviewers only.', description: 'Description', specifications: 'Specifications', targetTrl: 'Target TRL',
+    budget: 'Budget', budgetNegotiable: 'Budget negotiable', coopModes: 'Cooperation modes', deadline: 'Deadline', keywords: 'Keywords', field: 'Field', region: 'Region',
+    organisation: 'Organisation', status: 'Status', visibility: 'Visibility', reviewReason: 'Reviewer\'s note', history: 'History', notFound: 'Listing not found',
+    trlValue: 'TRL {{value}}', budgetRange: 'CNY {{min}} – {{max}}', budgetFrom: 'from CNY {{min}}', budgetUpTo: 'up to CNY {{max}}',
+  },
+  status: { draft: 'Draft', pending_review: 'Pending review', published: 'Published', needs_revision: 'Needs revision', rejected: 'Rejected', withdrawn: 'Withdrawn', expired: 'Expired', pending: 'Pending', verified: 'Verified' },
+  mode: { assignment: 'Assignment', exclusive_licence: 'Exclusive licence', non_exclusive_licence: 'Non-exclusive licence', equity: 'Equity', co_development: 'Co-development', technical_service: 'Technical service' },
+  priceType: { fixed: 'Fixed price', negotiable: 'Negotiable', appraisal: 'By appraisal' },
+  ipKind: { invention_patent: 'Invention patent', utility_model: 'Utility model', design: 'Design', software_copyright: 'Software copyright', trade_secret: 'Trade secret' },
+  ipStatus: { application: 'Applied', granted: 'Granted', registered: 'Registered', expired: 'Expired', not_applicable: 'N/A' },
+  visibility: { public: 'Public', registered: 'Registered users only' },
+  orgKind: { university: 'University', research_institute: 'Research institute', enterprise: 'Enterprise', transfer_agency: 'Transfer agency', government: 'Government' },
+  role: { member: 'Member', org_admin: 'Organisation admin', agent: 'Agent', reviewer: 'Reviewer', platform_admin: 'Platform admin' },
+  auth: {
+    signInTitle: 'Sign in to techmatch', email: 'E-mail', password: 'Password', signIn: 'Sign in', noAccount: 'No account yet?', register: 'Register your organisation',
+    badCredentials: 'Wrong e-mail or password.', signedOut: 'You are signed out.', signedIn: 'Welcome back, {{name}}', required: 'Please sign in to continue.',
+    signUpTitle: 'Register an organisation and its admin', signUpHint: 'A reviewer verifies new organisations; listings become public once yours is verified.',
+    orgSection: 'Organisation', userSection: 'Admin account', orgName: 'Organisation name', orgNameEn: 'English name (optional)', orgKind: 'Kind', orgRegion: 'Region',
+    uscc: 'Unified social credit code', usccHint: '18 characters, printed on the business licence', orgDescription: 'Description (optional)', fullName: 'Full name',
+    passwordHint: 'At least 10 characters', locale: 'Interface language', createAccount: 'Create account', haveAccount: 'Already registered?', registered: 'Registered. Please sign in.',
+    emailInvalid: 'Enter a valid e-mail address', fieldRequired: 'Required', usccLength: 'The code has 18 characters',
+  },
+  profile: {
+    title: 'My profile', name: 'Name', email: 'E-mail', role: 'Role', language: 'Interface language', organisation: 'Organisation', orgStatus: 'Verification',
+    saved: 'Saved', orgPending: 'Your organisation is waiting for verification; your listings stay private until then.', orgRejected: 'Your organisation was not verified: {{reason}}',
+  },
+  mine: {
+    title: 'My listings', outputs: 'My outputs', needs: 'My needs', newOutput: 'New output', newNeed: 'New need',
+    emptyOutputs: 'You have no research outputs yet. Click "New output", save a draft, and submit it for review when complete.',
+    emptyNeeds: 'You have no technology needs yet. Click "New need" to describe your problem; once approved, you get recommendations.',
+    submit: 'Submit for review', withdraw: 'Withdraw', withdrawConfirm: 'A withdrawn listing is no longer shown. Withdraw it?', submitted: 'Submitted for review',
+    withdrawn: 'Withdrawn', deleted: 'Deleted', delete: 'Delete', deleteConfirm: 'Delete this draft?',
+  },
+  form: {
+    newOutput: 'List a research output', editOutput: 'Edit research output', newNeed: 'Post a technology need', editNeed: 'Edit technology need',
+    title: 'Title', titlePlaceholder: 'e.g. Graphene heat-spreading film process', saveDraft: 'Save draft', saveAndSubmit: 'Save and submit for review', saved: 'Draft saved',
+    submitted: 'Submitted; a reviewer will look at it soon.', missingTitle: 'Before review, please complete:', keywordsHint: 'Press Enter after each, up to 20',
+    addAdvantage: 'Add advantage', advDescription: 'Advantage', advMetric: 'Metric', advValue: 'Value', addIp: 'Add IP record', ipKind: 'Kind', ipNumber: 'Number', ipStatus: 'Status', ipTitle: 'Title',
+    addOwner: 'Add owner', ownerName: 'Owner', ownerShare: 'Share (%)', moneyHint: 'CNY, at most two decimals', draftHint: 'A draft needs only a title; fields marked * are needed before review.',
+    requiredOnSubmit: 'Required for review', versionConflict: 'This listing was changed elsewhere (maybe another window). Reload the page before editing.', readOnly: 'This listing cannot be edited in its current status.',
+    remove: 'Remove', pick: 'Choose',
+  },
+  review: {
+    orgsTitle: 'Organisation verification', listingsTitle: 'Listing review', outputsTab: 'Research outputs', needsTab: 'Technology needs', approve: 'Approve', reject: 'Reject', revise: 'Send back',
+    verify: 'Verify', reason: 'Reason', reasonRequired: 'Give a reason when rejecting or sending back; the owner sees it.', done: 'Done', emptyOrgs: 'No organisations waiting. New sign-ups appear here.',
+    emptyListings: 'Nothing waiting for review. Submitted listings appear here.', submittedAt: 'Submitted', uscc: 'Credit code', kind: 'Kind', region: 'Region', openListing: 'Open',
+    staffOnly: 'This page is for reviewers.',
+  },
+  matches: { title: 'Matches', empty: 'Matching is being built. Once your listing is published, the most relevant outputs or needs and the reasons will show here.' },
+  notifications: { title: 'Notifications', empty: 'No notifications. You will be told here when someone is interested in your listing or a review is done.' },
+  notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
+};
+
+export default en;
