@@ -5,7 +5,6 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
-from starlette.convertors import PathConvertor, register_url_convertor
 
 from backend.accounts.org_router import router as organisations_router
 from backend.accounts.router import me_router
@@ -13,11 +12,8 @@ from backend.accounts.router import router as auth_router
 from backend.core.config import get_settings
 from backend.core.handlers import install_error_handlers
 from backend.core.limits import RequestLimits
-from backend.jobs.router import admin_router as failed_tasks_router
-from backend.jobs.router import router as jobs_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
-from backend.notifications.router import router as notifications_router
 from backend.matching.router import router as matching_router
 from backend.policy.router import router as policy_router
 from backend.stats.opendata_router import router as opendata_router
@@ -57,8 +53,6 @@ def create_app() -> FastAPI:
     )
     for router in routers:
         app.include_router(router, prefix="/api")
-    for router in (notifications_router, jobs_router, failed_tasks_router):
-        app.include_router(router, prefix="/api")
 
     @app.get("/api/health", tags=["health"], operation_id="health")
     def health() -> Health:
@@ -68,10 +62,6 @@ def create_app() -> FastAPI:
     return app
 
 
-class WebPathConvertor(PathConvertor):
-    regex = r"(?!api(?:/|$)).*"
-
-
 def _mount_frontend(app: FastAPI) -> None:
     dist = get_settings().frontend_dist
     index = dist / "index.html"
@@ -79,10 +69,7 @@ def _mount_frontend(app: FastAPI) -> None:
         return
     app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
 
-    # "webpath" never matches /api/...: an unknown API path must get a JSON 404 (or 405), not HTML.
-    register_url_convertor("webpath", WebPathConvertor())
-
-    @app.get("/{path:webpath}", include_in_schema=False)
+    @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str) -> FileResponse:
         # The web app routes on the client; every unknown path gets its shell.
         candidate = (dist / path).resolve()
