@@ -12,8 +12,11 @@ from backend.accounts.router import router as auth_router
 from backend.core.config import get_settings
 from backend.core.handlers import install_error_handlers
 from backend.core.limits import RequestLimits
+from backend.jobs.router import admin_router as failed_tasks_router
+from backend.jobs.router import router as jobs_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
+from backend.notifications.router import router as notifications_router
 from backend.matching.router import router as matching_router
 from backend.policy.router import router as policy_router
 from backend.stats.opendata_router import router as opendata_router
@@ -52,6 +55,8 @@ def create_app() -> FastAPI:
         opendata_router,
     )
     for router in routers:
+        app.include_router(router, prefix="/api")
+    for router in (notifications_router, jobs_router, failed_tasks_router):
         app.include_router(router, prefix="/api")
 
     @app.get("/api/health", tags=["health"], operation_id="health")

@@ -3,13 +3,28 @@
 from backend.accounts.models import LoginThrottle, Organisation, RefreshToken, RevokedAccessToken, User
 from backend.core.audit import AuditEvent
 from backend.core.db import Base
+from backend.jobs.models import FailedTask, Job
 from backend.listings.models import ResearchOutput, TechnologyNeed
+from backend.notifications.models import (
+    Delivery,
+    Notification,
+    NotificationPreference,
+    OutboxMessage,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from backend.matching.models import MatchFeedback
 
 __all__ = [
     "AuditEvent",
     "Base",
+    "Delivery",
+    "FailedTask",
+    "Job",
     "LoginThrottle",
+    "Notification",
+    "NotificationPreference",
+    "OutboxMessage",
     "MatchFeedback",
     "Organisation",
     "RefreshToken",
@@ -17,4 +32,6 @@ __all__ = [
     "RevokedAccessToken",
     "TechnologyNeed",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -36,6 +36,27 @@ class Settings(BaseSettings):
     smtp_host: str = ""
     smtp_port: int = 25
     mail_from: str = "techmatch <noreply@techmatch.local>"
+    # Workers and notifications (docs/workers.md explains the reliability design).
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 30.0
+    public_base_url: str = "http://127.0.0.1:8000"
+    broker_visibility_timeout: int = 3600
+    task_max_retries: int = 6
+    task_retry_backoff: int = 2
+    task_retry_backoff_max: int = 600
+    task_soft_time_limit: int = 300
+    task_time_limit: int = 360
+    outbox_poll_seconds: float = 1.0
+    outbox_batch_size: int = 200
+    outbox_sweep_seconds: float = 60.0
+    delivery_lease_seconds: int = 120
+    delivery_stale_seconds: int = 300
+    embedded_beat: bool | None = None
+    digest_hour_local: int = 8
+    webhook_timeout_seconds: float = 10.0
+    webhook_allow_private: bool = False
 
     @model_validator(mode="after")
     def _fill_embedded_defaults(self) -> "Settings":
@@ -54,6 +75,15 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def mail_dir(self) -> Path:
+        """The local outbox: e-mail is written here as .eml files when no SMTP host is set."""
+        return self.var_dir / "mail"
+
+    @property
+    def broker_is_embedded(self) -> bool:
+        return self.broker_url.startswith(("sqla+", "filesystem"))
 
 
 @lru_cache

@@ -13,6 +13,7 @@ from backend.core.errors import BadRequest, Conflict, Forbidden, InvalidState, N
 from backend.listings import workflow
 from backend.listings.enums import ListingStatus, Visibility
 from backend.listings.kinds import Listing, ListingKind
+from backend.notifications import events as notify
 
 
 def is_staff(user: User | None) -> bool:
@@ -192,8 +193,30 @@ def review(
                 "The owning organisation is not verified yet; verify it before publishing its listings",
                 code="organisation_not_verified",
             )
-    return _move(session, kind=kind, actor=reviewer, listing=listing, action=decision, note=reason)
+    moved = _move(session, kind=kind, actor=reviewer, listing=listing, action=decision, note=reason)
+    # Same transaction as the decision: the owner hears of it exactly when it commits.
+    notify.listing_reviewed(
+        session,
+        decision=decision,
+        kind=kind.name,
+        listing_id=listing.id,
+        organisation_id=listing.organisation_id,
+        title=listing.title,
+        reason=reason,
+    )
+    return moved
 
 
 def expire(session: Session, *, kind: ListingKind, listing: Listing) -> Listing:
-    return _move(session, kind=kind, actor=None, listing=listing, action="expire", note=None)
+    moved = _move(session, kind=kind, actor=None, listing=listing, action="expire", note=None)
+    notify.listing_event(
+        session,
+        event=notify.Event.listing_expired,
+        kind=kind.name,
+        listing_id=listing.id,
+        organisation_id=listing.organisation_id,
+        title=listing.title,
+        expires_at=listing.expires_at,
+        dedupe_key=f"listing.expired:{kind.name}:{listing.id}:{listing.expires_at}",
+    )
+    return moved

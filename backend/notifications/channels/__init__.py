@@ -1,0 +1,1 @@
+"""Delivery channels: in-app rows, e-mail, signed webhooks."""
