@@ -5,6 +5,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.convertors import PathConvertor, register_url_convertor
 
 from backend.accounts.org_router import router as organisations_router
 from backend.accounts.router import me_router
@@ -14,6 +15,7 @@ from backend.core.handlers import install_error_handlers
 from backend.core.limits import RequestLimits
 from backend.jobs.router import admin_router as failed_tasks_router
 from backend.jobs.router import router as jobs_router
+from backend.listings.import_router import router as import_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
 from backend.notifications.router import router as notifications_router
@@ -53,6 +55,7 @@ def create_app() -> FastAPI:
         matching_router,
         policy_router,
         opendata_router,
+        import_router,
     )
     for router in routers:
         app.include_router(router, prefix="/api")
@@ -67,6 +70,10 @@ def create_app() -> FastAPI:
     return app
 
 
+class WebPathConvertor(PathConvertor):
+    regex = r"(?!api(?:/|$)).*"
+
+
 def _mount_frontend(app: FastAPI) -> None:
     dist = get_settings().frontend_dist
     index = dist / "index.html"
@@ -74,7 +81,10 @@ def _mount_frontend(app: FastAPI) -> None:
         return
     app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
 
-    @app.get("/{path:path}", include_in_schema=False)
+    # "webpath" never matches /api/...: an unknown API path must get a JSON 404 (or 405), not HTML.
+    register_url_convertor("webpath", WebPathConvertor())
+
+    @app.get("/{path:webpath}", include_in_schema=False)
     def spa(path: str) -> FileResponse:
         # The web app routes on the client; every unknown path gets its shell.
         candidate = (dist / path).resolve()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import LoginThrottle, RefreshToken, RevokedAccessToken, User
@@ -123,7 +124,12 @@ def _revoke_family(session: Session, family: str) -> None:
 def logout(session: Session, *, access_token: str, refresh_token: str | None) -> None:
     claims = decode_access_token(access_token)
     if claims is not None and session.get(RevokedAccessToken, claims["jti"]) is None:
-        session.add(RevokedAccessToken(jti=claims["jti"], expires_at=datetime.fromtimestamp(claims["exp"], UTC)))
+        try:
+            with session.begin_nested():
+                revoked = RevokedAccessToken(jti=claims["jti"], expires_at=datetime.fromtimestamp(claims["exp"], UTC))
+                session.add(revoked)
+        except IntegrityError:
+            pass  # a concurrent logout with the same token revoked it first; the outcome is the same
     if refresh_token:
         row = session.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_digest(refresh_token)))
         if row is not None and claims is not None and row.user_id == int(claims["sub"]):

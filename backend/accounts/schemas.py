@@ -1,13 +1,23 @@
 """Request and response shapes of the accounts API."""
 
+import re
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from backend.accounts.enums import Locale, OrgKind, OrgStatus, Role
 from backend.accounts.uscc import normalise_uscc, uscc_error
-from backend.core.regions import is_region
+from backend.core.regions import REGIONS, is_region
 
 
 def _no_nul(value: str) -> str:
@@ -30,11 +40,46 @@ def _valid_region(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_no_nul)]
-Name = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
-USCC = Annotated[str, StringConstraints(min_length=18, max_length=18), AfterValidator(_valid_uscc)]
-RegionCode = Annotated[str, StringConstraints(min_length=6, max_length=6), AfterValidator(_valid_region)]
-Password = Annotated[str, StringConstraints(min_length=10, max_length=128), AfterValidator(_no_nul)]
+def _not_blank(value: str) -> str:
+    if not re.search(r"[^\s\x00]", value):
+        raise ValueError("must not be blank")
+    return value
+
+
+def json_integer(value: Any) -> Any:
+    # The schema says integer: "5" and true are refused (5.0 is an integer in JSON Schema too).
+    if isinstance(value, str | bool):
+        raise ValueError("must be a JSON integer, not a string or boolean")
+    return value
+
+
+# The patterns state in the schema what the validators check, so clients (and schema-driven
+# tests) know that NUL characters and blank names are refused. Text is kept as written: no
+# stripping, so the length the schema states is the length that is checked and stored.
+NO_NUL = r"^[^\x00]*$"
+NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+Text = Annotated[str, AfterValidator(_no_nul), Field(json_schema_extra={"pattern": NO_NUL})]
+Required = Annotated[Text, AfterValidator(_not_blank), Field(json_schema_extra={"pattern": NOT_BLANK})]
+Name = Annotated[Required, StringConstraints(min_length=1, max_length=200)]
+# Validators after the Field, so the schema states the bounds as minimum and maximum.
+Version = Annotated[
+    int,
+    Field(ge=1, le=2**31 - 1, description="The version you read; a stale one gets 409"),
+    BeforeValidator(json_integer),
+]
+# The pattern states the alphabet; the check character (GB 32100-2015) is checked on top of it.
+USCC_PATTERN = "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$"
+USCC = Annotated[
+    str, StringConstraints(min_length=18, max_length=18, pattern=USCC_PATTERN), AfterValidator(_valid_uscc)
+]
+# The schema lists the codes so clients (and schema-driven tests) know which values are valid.
+RegionCode = Annotated[
+    str,
+    StringConstraints(min_length=6, max_length=6),
+    AfterValidator(_valid_region),
+    WithJsonSchema({"type": "string", "enum": sorted(REGIONS)}),
+]
+Password = Annotated[Text, StringConstraints(min_length=10, max_length=128)]
 
 
 class OrganisationIn(BaseModel):
@@ -47,7 +92,7 @@ class OrganisationIn(BaseModel):
 
 
 class OrganisationUpdate(BaseModel):
-    version: int = Field(ge=1, le=2**31 - 1, description="The version you read; a stale one gets 409")
+    version: Version
     name: Name | None = None
     name_en: Annotated[Text, StringConstraints(max_length=200)] | None = None
     region: RegionCode | None = None
@@ -79,7 +124,7 @@ class OrganisationReview(BaseModel):
 class RegisterIn(BaseModel):
     email: EmailStr
     password: Password
-    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)]
+    full_name: Annotated[Required, StringConstraints(min_length=1, max_length=100)]
     locale: Locale = Locale.zh_cn
     organisation: OrganisationIn
 
@@ -87,7 +132,7 @@ class RegisterIn(BaseModel):
 class MemberIn(BaseModel):
     email: EmailStr
     password: Password
-    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)]
+    full_name: Annotated[Required, StringConstraints(min_length=1, max_length=100)]
     role: Role = Role.member
     locale: Locale = Locale.zh_cn
 
@@ -110,12 +155,12 @@ class MeOut(UserOut):
 
 
 class MeUpdate(BaseModel):
-    full_name: Annotated[Text, StringConstraints(min_length=1, max_length=100)] | None = None
+    full_name: Annotated[Required, StringConstraints(min_length=1, max_length=100)] | None = None
     locale: Locale | None = None
 
 
 class LoginIn(BaseModel):
-    email: Annotated[str, StringConstraints(min_length=3, max_length=254), AfterValidator(_no_nul)]
+    email: Annotated[Text, StringConstraints(min_length=3, max_length=254)]
     password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
 
 

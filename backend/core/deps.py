@@ -13,4 +13,6 @@ def get_session() -> Iterator[Session]:
     yield from session_scope()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response is sent, so a client never sees a success
+# for a write that is not yet (or never) committed, and its next request sees the write.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

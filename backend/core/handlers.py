@@ -5,7 +5,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from backend.core.errors import DomainError, TooManyRequests
 
@@ -57,12 +59,27 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_json(422, "validation_error", message, details)
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+def _allowed_methods(request: Request) -> str:
+    """The methods of the path the router matched; it names only the first route's methods."""
+    path = request.url.path
+    template = None
+    methods: set[str] = set()
+    for context in iter_route_contexts(request.app.routes):
+        if template is None and context.methods and compile_path(context.path)[0].match(path):
+            template = context.path  # the first match wins, as in routing: /outputs/queue before /{id}
+        if template is not None and context.path == template and context.methods:
+            methods |= set(context.methods)
+    return ", ".join(sorted(methods))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     response = error_json(exc.status_code, code, str(exc.detail))
     for key, value in (exc.headers or {}).items():
         response.headers[key] = value
+    if exc.status_code == 405:
+        response.headers["Allow"] = _allowed_methods(request)
     return response
 
 

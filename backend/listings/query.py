@@ -1,5 +1,6 @@
 """Listing search: visibility, filters, keyword search that works for Chinese, sorting."""
 
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,10 +108,15 @@ def build(kind: ListingKind, user: User | None, f: ListingFilters) -> Select[Any
         stmt = stmt.where(cast(kind.column(kind.modes_column), String).like(f'%"{_like_escape(f.mode)}"%', escape="\\"))
     if f.q:
         haystack = [func.lower(func.coalesce(kind.column(c), "")) for c in kind.search_columns]
-        haystack.append(func.lower(cast(model.keywords, String)))
+        keywords = func.lower(cast(model.keywords, String))
         for term in search_terms(f.q):
             pattern = f"%{_like_escape(term)}%"
-            stmt = stmt.where(or_(*(h.like(pattern, escape="\\") for h in haystack)))
+            # JSON columns are stored ASCII-escaped ("\u84d7..."), so a Chinese keyword is only
+            # found when the term is matched in that escaped form too.
+            escaped = f"%{_like_escape(json.dumps(term)[1:-1])}%"
+            matches = [h.like(pattern, escape="\\") for h in haystack]
+            matches += [keywords.like(pattern, escape="\\"), keywords.like(escaped, escape="\\")]
+            stmt = stmt.where(or_(*matches))
     return stmt.order_by(*_order(kind, f.sort))
 
 

@@ -1,6 +1,5 @@
 """HTTP routes for research outputs and technology needs, built once per kind."""
 
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, status
@@ -12,7 +11,7 @@ from backend.accounts.schemas import RegionCode
 from backend.core import audit
 from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES, Forbidden
-from backend.core.money import MAX_AMOUNT
+from backend.core.money import Money
 from backend.core.pagination import Page, PageDep
 from backend.core.params import MAX_ID, IdPath
 from backend.listings import query, service
@@ -43,7 +42,6 @@ Sort = Literal[
     "price",
     "-price",
 ]
-Amount = Annotated[Decimal, Query(ge=0, le=MAX_AMOUNT, max_digits=14, decimal_places=2)]
 
 
 def build_router(
@@ -73,12 +71,8 @@ def build_router(
         region: Annotated[RegionCode | None, Query(description="Region code; a province includes its cities")] = None,
         trl_min: Annotated[int | None, Query(ge=1, le=9)] = None,
         trl_max: Annotated[int | None, Query(ge=1, le=9)] = None,
-        amount_min: Annotated[
-            Decimal | None, Query(alias=f"{amount}_min", ge=0, le=MAX_AMOUNT, decimal_places=2)
-        ] = None,
-        amount_max: Annotated[
-            Decimal | None, Query(alias=f"{amount}_max", ge=0, le=MAX_AMOUNT, decimal_places=2)
-        ] = None,
+        amount_min: Annotated[Money | None, Query(alias=f"{amount}_min")] = None,
+        amount_max: Annotated[Money | None, Query(alias=f"{amount}_max")] = None,
         transfer_mode: Annotated[TransferMode | None, Query(alias=mode)] = None,
         listing_status: Annotated[ListingStatus | None, Query(alias="status")] = None,
         organisation_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -133,33 +127,33 @@ def build_router(
         """Save a draft; only the title is needed now, the rest before submitting for review."""
         return detail(user, service.create(session, kind=kind, actor=user, data=data))
 
-    @router.get("/{listing_id}", operation_id=f"get{name}", response_model=detail_schema)
+    @router.get("/{listing_id:int}", operation_id=f"get{name}", response_model=detail_schema)
     def read(session: SessionDep, user: OptionalUser, listing_id: IdPath) -> Any:
         return detail(user, service.get_visible(session, kind=kind, user=user, listing_id=listing_id))
 
-    @router.patch("/{listing_id}", operation_id=f"update{name}", response_model=detail_schema)
+    @router.patch("/{listing_id:int}", operation_id=f"update{name}", response_model=detail_schema)
     def edit(session: SessionDep, user: CurrentUser, listing_id: IdPath, data: update_schema) -> Any:  # type: ignore[valid-type]
         """Change fields; send the version you read, a stale one gets 409."""
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.update(session, kind=kind, actor=user, listing=listing, data=data))
 
-    @router.delete("/{listing_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id=f"delete{name}")
+    @router.delete("/{listing_id:int}", status_code=status.HTTP_204_NO_CONTENT, operation_id=f"delete{name}")
     def remove(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> None:
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         service.delete(session, kind=kind, actor=user, listing=listing)
 
-    @router.post("/{listing_id}/submit", operation_id=f"submit{name}", response_model=detail_schema)
+    @router.post("/{listing_id:int}/submit", operation_id=f"submit{name}", response_model=detail_schema)
     def submit(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> Any:
         """Send a draft (or a listing sent back for revision) to the reviewers."""
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.submit(session, kind=kind, actor=user, listing=listing))
 
-    @router.post("/{listing_id}/withdraw", operation_id=f"withdraw{name}", response_model=detail_schema)
+    @router.post("/{listing_id:int}/withdraw", operation_id=f"withdraw{name}", response_model=detail_schema)
     def withdraw(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> Any:
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)
         return detail(user, service.withdraw(session, kind=kind, actor=user, listing=listing))
 
-    @router.post("/{listing_id}/review", operation_id=f"review{name}", response_model=detail_schema)
+    @router.post("/{listing_id:int}/review", operation_id=f"review{name}", response_model=detail_schema)
     def review(session: SessionDep, reviewer: StaffUser, listing_id: IdPath, data: ReviewIn) -> Any:
         """Approve (publish), reject, or send back for revision with a reason the owner sees."""
         listing = service.get_visible(session, kind=kind, user=reviewer, listing_id=listing_id)
@@ -170,7 +164,7 @@ def build_router(
             ),
         )
 
-    @router.get("/{listing_id}/history", operation_id=f"history{name}")
+    @router.get("/{listing_id:int}/history", operation_id=f"history{name}")
     def history(session: SessionDep, user: CurrentUser, listing_id: IdPath) -> list[AuditEventOut]:
         """The audit trail: who changed what and when (owner's organisation and reviewers)."""
         listing = service.get_visible(session, kind=kind, user=user, listing_id=listing_id)

@@ -4,16 +4,26 @@ A draft needs only a title; the fields a published listing must have are checked
 when it is submitted for review (see ``workflow.missing_for_submission``).
 """
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
-from backend.accounts.schemas import RegionCode, Text
+from backend.accounts.schemas import RegionCode, Required, Text, Version, json_integer
 from backend.core.money import Money
 from backend.listings.enums import IpKind, IpStatus, ListingStatus, PriceType, TransferMode, Visibility
-from backend.listings.taxonomy import is_field
+from backend.listings.taxonomy import fields, is_field
 
 
 def _valid_field(code: str) -> str:
@@ -26,11 +36,49 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
-FieldCode = Annotated[str, StringConstraints(max_length=64), AfterValidator(_valid_field)]
-Keyword = Annotated[Text, StringConstraints(min_length=1, max_length=40)]
+Title = Annotated[Required, StringConstraints(min_length=1, max_length=200)]
+# The schema lists the codes so clients (and schema-driven tests) know which values are valid.
+FieldCode = Annotated[
+    str,
+    StringConstraints(max_length=64),
+    AfterValidator(_valid_field),
+    WithJsonSchema({"type": "string", "enum": sorted(fields())}),
+]
+Keyword = Annotated[Required, StringConstraints(min_length=1, max_length=40)]
 Keywords = Annotated[list[Keyword], Field(max_length=20), AfterValidator(_unique)]
-Trl = Annotated[int, Field(ge=1, le=9, description="Technology readiness level 1-9")]
+Trl = Annotated[int, Field(ge=1, le=9, description="Technology readiness level 1-9"), BeforeValidator(json_integer)]
+
+
+def _iso_date(value: Any) -> Any:
+    # Without this a number would be read as a Unix timestamp; the schema says an ISO date string.
+    if not isinstance(value, str | date):
+        raise ValueError("send a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+SHARE_PATTERN = r"^(100(\.00?)?|[1-9]\d?(\.\d\d?)?|0\.(0[1-9]|[1-9]\d?))$"
+
+
+def _exact_share(value: Any) -> Any:
+    # As for money: no floats, and strings exactly as the schema's pattern states.
+    if isinstance(value, bool | float) or (isinstance(value, str) and not re.fullmatch(SHARE_PATTERN, value)):
+        raise ValueError('a share is a percentage above 0 and at most 100 with up to two decimals, e.g. "33.33"')
+    return value
+
+
+Share = Annotated[
+    Decimal,
+    Field(gt=0, le=100, max_digits=5, decimal_places=2, description="Percent"),
+    BeforeValidator(_exact_share),
+    WithJsonSchema(
+        {
+            "description": "Percent above 0 and at most 100, two decimals at most",
+            "anyOf": [{"type": "string", "pattern": SHARE_PATTERN}, {"type": "integer", "minimum": 1, "maximum": 100}],
+        },
+        mode="validation",
+    ),
+]
 Text200 = Annotated[Text, StringConstraints(max_length=200)]
 Text1000 = Annotated[Text, StringConstraints(max_length=1000)]
 Text4000 = Annotated[Text, StringConstraints(max_length=4000)]
@@ -41,7 +89,7 @@ Text20000 = Annotated[Text, StringConstraints(max_length=20000)]
 class Advantage(BaseModel):
     """A quantified advantage, e.g. 'energy use' 30 % lower than the usual process."""
 
-    description: Annotated[Text, StringConstraints(min_length=1, max_length=500)]
+    description: Annotated[Required, StringConstraints(min_length=1, max_length=500)]
     metric: Text200 | None = None
     value: Text200 | None = None
 
@@ -54,8 +102,8 @@ class IpRecord(BaseModel):
 
 
 class Owner(BaseModel):
-    name: Annotated[Text, StringConstraints(min_length=1, max_length=200)]
-    share: Annotated[Decimal, Field(gt=0, le=100, max_digits=5, decimal_places=2, description="Percent")]
+    name: Annotated[Required, StringConstraints(min_length=1, max_length=200)]
+    share: Share
 
 
 class ListingCommon(BaseModel):
@@ -90,7 +138,7 @@ class OutputDraft(ListingCommon):
 
 class OutputUpdate(OutputDraft):
     title: Title | None = None  # type: ignore[assignment]
-    version: int = Field(ge=1, le=2**31 - 1, description="The version you read; a stale one gets 409")
+    version: Version
 
 
 class NeedDraft(ListingCommon):
@@ -100,9 +148,9 @@ class NeedDraft(ListingCommon):
     target_trl: Trl | None = None
     budget_min: Money | None = None
     budget_max: Money | None = None
-    budget_negotiable: bool = False
+    budget_negotiable: Annotated[bool, Field(strict=True)] = False
     cooperation_modes: Annotated[list[TransferMode], Field(max_length=6), AfterValidator(_unique)] = []
-    deadline: date | None = None
+    deadline: IsoDate | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "NeedDraft":
@@ -113,7 +161,7 @@ class NeedDraft(ListingCommon):
 
 class NeedUpdate(NeedDraft):
     title: Title | None = None  # type: ignore[assignment]
-    version: int = Field(ge=1, le=2**31 - 1, description="The version you read; a stale one gets 409")
+    version: Version
 
 
 class ListingMeta(BaseModel):
