@@ -1,6 +1,5 @@
 """Commands that run the product: ``techmatch run`` and ``techmatch migrate``."""
 
-import importlib.util
 from typing import Annotated
 
 import typer
@@ -9,14 +8,11 @@ from backend.ops import runner
 
 
 def _seed_demo_once() -> None:
-    if importlib.util.find_spec("backend.ops.demo") is None:
-        return
     from backend.core.db import session_scope
-    from backend.ops.demo import seed
+    from backend.ops.demo import seed_demo
 
     for session in session_scope():
-        report = seed.seed_demo(session)
-        typer.echo(f"demo data: {report}")
+        typer.echo(f"demo data: {seed_demo(session)}")
 
 
 def run(
