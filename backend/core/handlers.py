@@ -65,9 +65,11 @@ def _allowed_methods(request: Request) -> str:
     template = None
     methods: set[str] = set()
     for context in iter_route_contexts(request.app.routes):
-        if template is None and context.methods and compile_path(context.path)[0].match(path):
+        if not context.path or not context.methods:
+            continue
+        if template is None and compile_path(context.path)[0].match(path):
             template = context.path  # the first match wins, as in routing: /outputs/queue before /{id}
-        if template is not None and context.path == template and context.methods:
+        if context.path == template:
             methods |= set(context.methods)
     return ", ".join(sorted(methods))
 

@@ -17,8 +17,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy.orm import Session
 
 from backend.accounts.enums import Role
-from backend.app import create_app
 from backend.accounts.models import User
+from backend.app import create_app
 from tests.factories import auth, make_need, make_org, make_output, make_user
 
 load_all_checks()

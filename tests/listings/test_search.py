@@ -59,7 +59,9 @@ def test_budget_filter_on_needs_is_an_overlap(client: TestClient, session: Sessi
     user = _owner(session)
     low = make_need(session, user, budget_min=Decimal("10000.00"), budget_max=Decimal("50000.00"))
     high = make_need(session, user, budget_min=Decimal("1000000.00"), budget_max=Decimal("3000000.00"))
-    open_ended = make_need(session, user, budget_min=Decimal("400000.00"), budget_max=None, cooperation_modes=["equity"])
+    open_ended = make_need(
+        session, user, budget_min=Decimal("400000.00"), budget_max=None, cooperation_modes=["equity"]
+    )
     mine = {low.id, high.id, open_ended.id}
 
     def found(query: str) -> set[int]:
@@ -175,9 +177,7 @@ def _history(client: TestClient, listing_id: int, user: User | None) -> Any:
     return client.get(f"/api/outputs/{listing_id}/history", headers=auth(user) if user else {})
 
 
-def test_audit_trail_records_who_changed_what_without_confidential_values(
-    client: TestClient, session: Session
-) -> None:
+def test_audit_trail_records_who_changed_what_without_confidential_values(client: TestClient, session: Session) -> None:
     user = _owner(session)
     created = client.post(
         "/api/outputs", headers=auth(user), json={"title": "成果", "confidential_detail": "SECRET-ONE-4242"}

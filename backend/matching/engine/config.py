@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 DEFAULT_FIELD_WEIGHTS: dict[str, float] = {
-    "title": 1.0,
+    "title": 0.5,
     "keywords": 1.0,
     "summary": 1.0,
     "description": 1.0,
@@ -27,6 +27,9 @@ class EngineConfig:
             character space (normalised separately from longer n-grams); None weights them together.
     Weighting:
         sublinear_tf: use ``1 + ln(tf)`` instead of raw counts.
+        query_sublinear_tf: the same for query vectors (None: as ``sublinear_tf``). Documents and queries
+            play different roles: repetition inside a long need description signals what the need is
+            about, repetition inside an abstract is mostly style.
         field_weights: share of each named field in a document's (and a query's) vector; each field is
             weighted and normalised on its own first, so a long description cannot drown a short title.
             Fields not listed get ``default_field_weight``.
@@ -44,16 +47,17 @@ class EngineConfig:
     latin_words: bool = True
     jieba_words: bool = False
     word_weight: float = 0.0
-    unigram_weight: float | None = None
+    unigram_weight: float | None = 0.35
     sublinear_tf: bool = True
+    query_sublinear_tf: bool | None = None
     field_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FIELD_WEIGHTS))
     default_field_weight: float = 1.0
     prf_docs: int = 0
     prf_weight: float = 0.0
     prf_terms: int = 60
     exact_below: int = 50_000
-    postings_budget: int = 300_000
-    candidates: int = 2_000
+    postings_budget: int = 120_000
+    candidates: int = 1_000
 
     def weight_of(self, field_name: str) -> float:
         """Weight of a named field (``default_field_weight`` when the field is not configured)."""

@@ -157,14 +157,15 @@ class SparseIndex:
         self._delta = None
 
     def vectorize(self, docs: Sequence[Fields], grow: bool) -> SparseRows:
-        """Vectors of ``docs`` under the frozen statistics; ``grow`` admits new terms (for documents)."""
+        """Vectors of ``docs`` under the frozen statistics; ``grow`` admits new terms and marks documents
+        (without it the texts are weighted as queries)."""
         before = len(self.vocab)
         batch = count_batch(self.analyzer, self.vocab, docs, grow, self.config)
         if len(self.vocab) > before:
             extra = len(self.vocab) - before
             self.idf = np.concatenate([self.idf, smooth_idf(np.zeros(extra, np.int64), self.n_fit_docs)])
             self.df_live = np.concatenate([self.df_live, np.zeros(extra, dtype=np.int64)])
-        return weigh(batch, self.idf, self.vocab.spaces(), self.config)
+        return weigh(batch, self.idf, self.vocab.spaces(), self.config, query=not grow)
 
     def append(self, fields: Fields) -> int:
         """Add one document to the delta segment; returns its row."""

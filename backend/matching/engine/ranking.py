@@ -14,6 +14,7 @@ returns fewer results than exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +35,7 @@ class SearchStats:
     exact: bool = True
 
 
-def _top(rows: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
+def _top(rows: IntArray, scores: npt.NDArray[np.floating[Any]], k: int) -> tuple[IntArray, FloatArray]:
     """Best ``k`` by score (ties broken by row for determinism), best first."""
     if rows.size > k:
         cut = np.argpartition(-scores, k - 1)[:k]
@@ -43,7 +44,7 @@ def _top(rows: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArr
         cut = np.flatnonzero(scores >= threshold)
         rows, scores = rows[cut], scores[cut]
     order = np.lexsort((rows, -scores))[:k]
-    return rows[order], scores[order]
+    return rows[order], scores[order].astype(np.float32)
 
 
 def _dense_query(index: SparseIndex, terms: IntArray, weights: FloatArray) -> FloatArray:
@@ -52,15 +53,25 @@ def _dense_query(index: SparseIndex, terms: IntArray, weights: FloatArray) -> Fl
     return q
 
 
-def _accumulate(index: SparseIndex, terms: IntArray, weights: FloatArray, limits: IntArray, acc: FloatArray) -> int:
-    read = 0
+def _accumulate(
+    index: SparseIndex, terms: IntArray, weights: FloatArray, limits: IntArray
+) -> tuple[npt.NDArray[np.float64], int]:
+    """Partial scores of all main rows from the first ``limits[i]`` postings of each query term."""
+    rows_parts, value_parts = [], []
     for t, w, m in zip(terms.tolist(), weights.tolist(), limits.tolist(), strict=True):
         if m <= 0:
             continue
         rows, data = index.postings(t)
-        acc[rows[:m]] += w * data[:m]
-        read += m
-    return read
+        rows_parts.append(rows[:m])
+        value_parts.append(data[:m] * np.float32(w))
+    if not rows_parts:
+        return np.zeros(index.n_main), 0
+    rows_all = np.concatenate(rows_parts)
+    # One bincount pass is several times faster than per-term fancy-index accumulation.
+    acc = np.bincount(rows_all, weights=np.concatenate(value_parts), minlength=index.n_main).astype(
+        np.float64, copy=False
+    )
+    return acc, int(rows_all.size)
 
 
 def search_rows(
@@ -89,8 +100,7 @@ def search_rows(
         n_eligible = int(np.count_nonzero(main_eligible))
         avg_len = index.main.indices.size / max(n_main, 1)
         if n_main < cfg.exact_below or total <= cfg.postings_budget:
-            acc = np.zeros(n_main, dtype=np.float32)
-            stats.postings_read = _accumulate(index, terms, weights, lengths, acc)
+            acc, stats.postings_read = _accumulate(index, terms, weights, lengths)
             rows = np.flatnonzero(acc)
             rows = rows[main_eligible[rows]]
             r, s = _top(rows, acc[rows], k)
@@ -123,7 +133,7 @@ def search_rows(
     scores_all = np.concatenate(found_scores).astype(np.float32)
     keep = scores_all > min_score
     r, s = _top(rows_all[keep], scores_all[keep], k)
-    return r, s, stats
+    return r, s.astype(np.float32), stats
 
 
 def _two_stage(
@@ -139,21 +149,21 @@ def _two_stage(
     cfg = index.config
     order = np.argsort(lengths, kind="stable")
     terms, weights, lengths = terms[order], weights[order], lengths[order]
-    limits = np.zeros_like(lengths)
+    limit_list: list[int] = []
     missing = 0.0
     remaining = cfg.postings_budget
     floor = max(cfg.candidates // 4, 1)
-    for i in range(terms.size):
-        share = max(floor, remaining // (terms.size - i))
-        m = int(min(lengths[i], share))
-        limits[i] = m
+    n_terms = terms.size
+    for i, (t, w, length) in enumerate(zip(terms.tolist(), weights.tolist(), lengths.tolist(), strict=True)):
+        m = min(length, max(floor, remaining // (n_terms - i)))
+        limit_list.append(m)
         remaining = max(remaining - m, 0)
-        if m < lengths[i]:
+        if m < length:
             # Impact order: every posting past the prefix weighs at most the last one read.
-            _, data = index.postings(int(terms[i]))
-            missing += float(weights[i]) * float(data[m - 1] if m > 0 else data[0])
-    acc = np.zeros(index.n_main, dtype=np.float32)
-    stats.postings_read = _accumulate(index, terms, weights, limits, acc)
+            _, data = index.postings(t)
+            missing += w * float(data[m - 1] if m > 0 else data[0])
+    limits = np.asarray(limit_list, dtype=np.int64)
+    acc, stats.postings_read = _accumulate(index, terms, weights, limits)
     rows = np.flatnonzero(acc)
     rows = rows[eligible[rows]]
     partial = acc[rows]
@@ -167,13 +177,14 @@ def _two_stage(
     exact_scores = (index.forward_matrix()[cand] @ qdense).astype(np.float32)
     r, s = _top(cand.astype(np.int64), exact_scores, k)
     kth = float(s[-1]) if s.size >= k else 0.0
-    stats.exact = next_best + missing <= kth
+    # Stage-1 sums are float64 of float32 products, stage 2 a float32 dot product: allow rounding slack.
+    stats.exact = next_best + missing <= kth + 1e-5
     if s.size < k and missing > 0.0:
         # Too few allowed documents reached through the budgeted prefixes: fall back to reading every
         # posting rather than return fewer results than exist.
         stats.strategy = "two-stage+full"
-        acc = np.zeros(index.n_main, dtype=np.float32)
-        stats.postings_read += _accumulate(index, terms, weights, lengths, acc)
+        acc, read = _accumulate(index, terms, weights, lengths)
+        stats.postings_read += read
         rows = np.flatnonzero(acc)
         rows = rows[eligible[rows]]
         r, s = _top(rows, acc[rows], k)

@@ -103,6 +103,7 @@ def count_batch(
     terms: list[int] = []
     counts: list[int] = []
     index = vocab.index
+    get = index.get
     for r, fields in enumerate(docs):
         for name, text in fields.items():
             if not text:
@@ -114,7 +115,9 @@ def count_batch(
             if not counter:
                 continue
             if grow:
-                ids = [vocab.add(t) for t in counter]
+                ids = [get(t, -1) for t in counter]
+                if -1 in ids:
+                    ids = [i if i >= 0 else vocab.add(t) for i, t in zip(ids, counter, strict=True)]
                 values = list(counter.values())
             else:
                 pairs = [(index[t], c) for t, c in counter.items() if t in index]
@@ -142,8 +145,10 @@ def document_frequencies(batch: CountBatch, n_terms: int) -> IntArray:
     """Per term id, in how many documents of the batch it occurs (in any field)."""
     if batch.term.size == 0:
         return np.zeros(n_terms, dtype=np.int64)
-    keys = np.unique(batch.row.astype(np.int64) * n_terms + batch.term)
-    return np.bincount(keys % n_terms, minlength=n_terms).astype(np.int64)
+    keys = np.sort(batch.row.astype(np.int64) * n_terms + batch.term)
+    first = np.ones(keys.size, dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return np.bincount(keys[first] % n_terms, minlength=n_terms).astype(np.int64)
 
 
 def smooth_idf(df: npt.NDArray[np.int64], n_docs: int) -> FloatArray:
@@ -168,12 +173,21 @@ class SparseRows:
         return self.indices[a:b], self.data[a:b]
 
 
-def weigh(batch: CountBatch, idf: FloatArray, spaces: npt.NDArray[np.int64], config: EngineConfig) -> SparseRows:
+def weigh(
+    batch: CountBatch,
+    idf: FloatArray,
+    spaces: npt.NDArray[np.int64],
+    config: EngineConfig,
+    query: bool = False,
+) -> SparseRows:
     """TF-IDF vectors of a counted batch, with field weighting and jieba fusion, as unit-norm rows."""
     n_terms = idf.size
     row, group, term = batch.row.astype(np.int64), batch.group.astype(np.int64), batch.term.astype(np.int64)
     tf = batch.count.astype(np.float32)
-    if config.sublinear_tf:
+    sublinear = config.sublinear_tf
+    if query and config.query_sublinear_tf is not None:
+        sublinear = config.query_sublinear_tf
+    if sublinear:
         tf = (1.0 + np.log(tf)).astype(np.float32)
     w = tf * idf[term]
     share = space_shares(config)
@@ -186,9 +200,15 @@ def weigh(batch: CountBatch, idf: FloatArray, spaces: npt.NDArray[np.int64], con
     # Scaling each unit block by sqrt(share) makes the dot product of two such vectors the share-weighted
     # sum of the per-space cosines (before the final normalisation).
     w = w * np.sqrt(share[block]) * batch.group_weight[batch.group]
+    # Sort-based grouping of (row, term): numpy's hash-based unique is several times slower here.
     keys = row * n_terms + term
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    merged = np.bincount(inverse, weights=w.astype(np.float64), minlength=uniq.size)
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    first = np.ones(keys.size, dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    uniq = keys[first]
+    inverse = np.cumsum(first) - 1
+    merged = np.bincount(inverse, weights=w[order].astype(np.float64), minlength=uniq.size)
     rows = uniq // n_terms
     row_norms = np.sqrt(np.bincount(rows, weights=merged**2, minlength=batch.n_docs))
     row_norms[row_norms == 0] = 1.0
