@@ -2,10 +2,11 @@
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.enums import OrgKind, Role
@@ -19,13 +20,22 @@ from backend.ops.demo import DEMO_PASSWORD, seed_demo
 from backend.ops.demo.catalog import load_catalog
 
 
-@pytest.fixture
-def demo(session: Session) -> Session:
-    started = time.perf_counter()
-    report = seed_demo(session)
-    assert report.loaded
-    assert time.perf_counter() - started < 10, "seeding must stay fast for make run"
-    return session
+@pytest.fixture(scope="module")
+def demo(engine: Engine) -> Iterator[Session]:
+    """Seeded once for the module (the tests only read), rolled back at its end."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    try:
+        started = time.perf_counter()
+        report = seed_demo(session)
+        assert report.loaded
+        assert time.perf_counter() - started < 10, "seeding must stay fast for make run"
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
 
 
 def test_demo_has_the_required_counts_and_variety(demo: Session) -> None:
