@@ -2,7 +2,7 @@
 import { api } from './client';
 import { unwrap } from './errors';
 import type { paths } from './schema';
-import type { ListingKind, NeedDraft, NeedOut, NeedUpdate, OutputDetail, OutputDraft, OutputOut, OutputUpdate, TransferMode } from './types';
+import type { FieldCode, RegionCode, ListingKind, NeedDraft, NeedOut, NeedUpdate, OutputDetail, OutputDraft, OutputOut, OutputUpdate, TransferMode } from './types';
 
 export interface ListingFilters {
   q?: string;
@@ -31,8 +31,8 @@ type Sort = NonNullable<NonNullable<paths['/api/outputs']['get']['parameters']['
 function common(f: ListingFilters) {
   return {
     q: f.q || undefined,
-    field: f.field || undefined,
-    region: f.region || undefined,
+    field: (f.field || undefined) as FieldCode | undefined,
+    region: (f.region || undefined) as RegionCode | undefined,
     trl_min: f.trl_min,
     trl_max: f.trl_max,
     sort: (f.sort || undefined) as Sort | undefined,

@@ -501,6 +501,736 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{need_id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matches For Need
+         * @description Research outputs that could answer this need, best first, each with why it matched.
+         */
+        get: operations["matchesForNeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outputs/{output_id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matches For Output
+         * @description Technology needs this output could serve, best first, each with why it matched.
+         */
+        get: operations["matchesForOutput"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions
+         * @description Market-wide: the strongest need-output pairs, for agents and reviewers.
+         */
+        get: operations["matchSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give Feedback
+         * @description Mark a match interested or not relevant; not relevant hides it for your organisation.
+         */
+        put: operations["giveMatchFeedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Index Status
+         * @description Documents, version, memory and vocabulary drift of both indexes (reviewers and admins).
+         */
+        get: operations["matchIndexStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rule Sets
+         * @description The subsidy, reward and voucher rule sets (newest version of each), each citing its source.
+         */
+        get: operations["listRuleSets"];
+        put?: never;
+        /**
+         * Save Rule Set
+         * @description Add a rule set or a new version of one (reviewers). Existing versions are never changed.
+         */
+        post: operations["saveRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/rule-sets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Rule Set */
+        get: operations["getRuleSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/rule-sets/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Versions */
+        get: operations["listRuleSetVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate Case
+         * @description Evaluate a described case check by check, with the amount calculated step by step.
+         *
+         *     The body has the same shape as the CLI's CASE.json (`techmatch policy evaluate`); see docs/policy.md.
+         *     The result names the rule set version it used.
+         */
+        post: operations["evaluatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Applications
+         * @description Your organisation's applications; reviewers see all (filter status=submitted for the queue).
+         */
+        get: operations["listApplications"];
+        put?: never;
+        /**
+         * Create
+         * @description Start an application on a deal: the case is built from the deal and evaluated at once.
+         */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Application */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh
+         * @description Re-evaluate a draft with the deal's current payments, registration and sales reports.
+         */
+        post: operations["refreshApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach
+         * @description Attach a deal document against an item of the rule set's checklist.
+         */
+        post: operations["attachApplicationDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit
+         * @description Submit for review: every check must pass and every listed document be attached.
+         */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review
+         * @description Approve or reject with a reason; above the configured amount a second reviewer must approve too.
+         */
+        post: operations["reviewApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start
+         * @description Evaluate every deal of a year under a rule set in the background; follow it at GET /api/jobs/{id}.
+         */
+        post: operations["startBatchEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/batch/{job_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download */
+        get: operations["exportBatchEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/outputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Outputs
+         * @description Published public research outputs, oldest change first, for incremental sync.
+         */
+        get: operations["openOutputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Needs
+         * @description Published public technology needs, oldest change first, for incremental sync.
+         */
+        get: operations["openNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import drafts from a CSV or JSON Lines file
+         * @description CSV (UTF-8, with or without BOM; header = field names of the create schema; lists separated by ';' or '|') or JSON Lines (one create body per line). Every row is validated; a file with errors imports nothing unless skip_invalid is set. At most 5 MB and 5000 rows. Rows become drafts of your organisation.
+         */
+        post: operations["importListings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outputs/{output_id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Nda
+         * @description The NDA text to accept before the confidential detail is shown, and whether you accepted it.
+         */
+        get: operations["getOutputNda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outputs/{output_id}/nda/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Nda
+         * @description Accept the NDA for your organisation (recorded: who, when, which version); the detail then shows.
+         */
+        post: operations["acceptOutputNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Interests */
+        get: operations["listInterests"];
+        put?: never;
+        /**
+         * Express
+         * @description An enterprise on a published output, or a university / institute on a published need.
+         */
+        post: operations["expressInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests/{interest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Interest */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests/{interest_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide
+         * @description Accept (opens a deal at stage interest) or decline with a reason code the sender sees.
+         */
+        post: operations["decideInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deals
+         * @description Deals of your organisation and deals you are the agent of (reviewers see all).
+         */
+        get: operations["listDeals"];
+        put?: never;
+        /**
+         * Open Deal
+         * @description An agent brokers a deal between two organisations, or one of the parties opens it.
+         */
+        post: operations["openDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{deal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Deal */
+        get: operations["getDeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{deal_id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition
+         * @description Move to the next stage or to closed_lost (with a reason); send the version you read.
+         */
+        post: operations["transitionDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{deal_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History
+         * @description Every change of the deal: who, when, from, to, note.
+         */
+        get: operations["dealHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description Your in-app notifications, newest first.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unread Count */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read All */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read One */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Preferences */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Put Preferences
+         * @description Channels (in-app, e-mail) and e-mail rhythm: each event at once, or one daily digest.
+         */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Job
+         * @description State, percentage and result of a long-running job you started (staff see all).
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/failed-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Failed
+         * @description Background tasks that exhausted their retries, newest first.
+         */
+        get: operations["listFailedTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/failed-tasks/{failed_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Failed
+         * @description Run the task again with its original arguments (through the outbox, after this request commits).
+         */
+        post: operations["retryFailedTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -534,6 +1264,172 @@ export interface components {
             /** Value */
             value?: string | null;
         };
+        /** Amount */
+        "Amount-Input": {
+            /**
+             * Payments Counted
+             * @description up_to_year_end: payments dated in or before the case year; in_year: the year's deals
+             * @default up_to_year_end
+             * @enum {string}
+             */
+            payments_counted: "up_to_year_end" | "in_year";
+            /** Rules */
+            rules: components["schemas"]["AmountRule-Input"][];
+        };
+        /** Amount */
+        "Amount-Output": {
+            /**
+             * Payments Counted
+             * @description up_to_year_end: payments dated in or before the case year; in_year: the year's deals
+             * @default up_to_year_end
+             * @enum {string}
+             */
+            payments_counted: "up_to_year_end" | "in_year";
+            /** Rules */
+            rules: components["schemas"]["AmountRule-Output"][];
+        };
+        /**
+         * AmountRule
+         * @description How the amount is computed; the first rule whose ``applies_to_*`` matches the case is used.
+         */
+        "AmountRule-Input": {
+            label?: components["schemas"]["LocalText"] | null;
+            /** Applies To Seller Kinds */
+            applies_to_seller_kinds?: ("university" | "research_institute" | "enterprise" | "individual" | "other")[] | null;
+            /** Applies To Buyer Kinds */
+            applies_to_buyer_kinds?: ("enterprise" | "start_up_team" | "university" | "research_institute" | "individual" | "other")[] | null;
+            /**
+             * Basis
+             * @enum {string}
+             */
+            basis: "paid_amount" | "transaction_amount";
+            /** Rate */
+            rate?: number | string | null;
+            /**
+             * Equity Rate
+             * @description Rate on payments made in equity; null means the same as rate
+             */
+            equity_rate?: number | string | null;
+            /** Brackets */
+            brackets?: components["schemas"]["Bracket-Input"][] | null;
+            /**
+             * Caps
+             * @description Applied in this order
+             */
+            caps?: components["schemas"]["Cap-Input"][];
+        };
+        /**
+         * AmountRule
+         * @description How the amount is computed; the first rule whose ``applies_to_*`` matches the case is used.
+         */
+        "AmountRule-Output": {
+            label?: components["schemas"]["LocalText"] | null;
+            /** Applies To Seller Kinds */
+            applies_to_seller_kinds?: ("university" | "research_institute" | "enterprise" | "individual" | "other")[] | null;
+            /** Applies To Buyer Kinds */
+            applies_to_buyer_kinds?: ("enterprise" | "start_up_team" | "university" | "research_institute" | "individual" | "other")[] | null;
+            /**
+             * Basis
+             * @enum {string}
+             */
+            basis: "paid_amount" | "transaction_amount";
+            /** Rate */
+            rate?: string | null;
+            /**
+             * Equity Rate
+             * @description Rate on payments made in equity; null means the same as rate
+             */
+            equity_rate?: string | null;
+            /** Brackets */
+            brackets?: components["schemas"]["Bracket-Output"][] | null;
+            /**
+             * Caps
+             * @description Applied in this order
+             */
+            caps?: components["schemas"]["Cap-Output"][];
+        };
+        /** ApplicationIn */
+        ApplicationIn: {
+            /** Deal Id */
+            deal_id: number;
+            /** Rule Set */
+            rule_set: string;
+            /** Year */
+            year: number;
+            /** @default {} */
+            declarations: components["schemas"]["Declarations"];
+        };
+        /** ApplicationOut */
+        ApplicationOut: {
+            /** Id */
+            id: number;
+            /** Deal Id */
+            deal_id: number;
+            /** Applicant Org Id */
+            applicant_org_id: number;
+            /** Rule Set */
+            rule_set: string;
+            /** Rule Set Version */
+            rule_set_version: string;
+            /** Year */
+            year: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "first_approved" | "approved" | "rejected";
+            /** Eligible */
+            eligible: boolean;
+            /** Amount */
+            amount: string | null;
+            /** Required Approvals */
+            required_approvals: number;
+            /** Declarations */
+            declarations: {
+                [key: string]: unknown;
+            };
+            /** Documents */
+            documents: {
+                [key: string]: unknown;
+            };
+            /** Case */
+            case: {
+                [key: string]: unknown;
+            };
+            /**
+             * Evaluation
+             * @description Checks, calculation and missing documents, frozen
+             */
+            evaluation: {
+                [key: string]: unknown;
+            };
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Reviews
+             * @default []
+             */
+            reviews: components["schemas"]["ReviewOut"][];
+        };
+        /** ApplicationReviewIn */
+        ApplicationReviewIn: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /** Reason */
+            reason?: string | null;
+        };
         /** AuditEventOut */
         AuditEventOut: {
             /** Id */
@@ -554,6 +1450,360 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** BatchIn */
+        BatchIn: {
+            /** Rule Set */
+            rule_set: string;
+            /** Year */
+            year: number;
+        };
+        /** Body_importListings */
+        Body_importListings: {
+            /**
+             * File
+             * @description The .csv or .jsonl file
+             */
+            file: string;
+        };
+        /**
+         * Bracket
+         * @description A marginal band: ``rate`` applies to the part of the basis between ``from`` and ``to``.
+         */
+        "Bracket-Input": {
+            /** From */
+            from: number | string;
+            /** To */
+            to?: number | string | null;
+            /** Rate */
+            rate: number | string | null;
+        };
+        /**
+         * Bracket
+         * @description A marginal band: ``rate`` applies to the part of the basis between ``from`` and ``to``.
+         */
+        "Bracket-Output": {
+            /** From */
+            from: string;
+            /** To */
+            to?: string | null;
+            /** Rate */
+            rate: string | null;
+        };
+        /** BudgetCheck */
+        BudgetCheck: {
+            /** Asking Price */
+            asking_price: string | null;
+            /** Budget Min */
+            budget_min: string | null;
+            /** Budget Max */
+            budget_max: string | null;
+            /**
+             * Fit
+             * @enum {string}
+             */
+            fit: "within" | "below_range" | "above_budget" | "price_on_request" | "no_budget";
+        };
+        /** Buyer */
+        Buyer: {
+            /** Kind */
+            kind?: ("enterprise" | "start_up_team" | "university" | "research_institute" | "individual" | "other") | null;
+            /** Province */
+            province?: string | null;
+            /**
+             * City
+             * @description Where the buyer operates
+             */
+            city?: string | null;
+            /** Independent Legal Person */
+            independent_legal_person?: boolean | null;
+            /** Years Operating */
+            years_operating?: number | string | null;
+            /** Sme */
+            sme?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** CalculationStep */
+        CalculationStep: {
+            /** Step */
+            step: string;
+            detail: components["schemas"]["LocalText"];
+            /** Value */
+            value?: string | null;
+        };
+        /** Cap */
+        "Cap-Input": {
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "project" | "beneficiary_year" | "result";
+            /**
+             * Amount
+             * @description null: the cap exists but its figure is an unset parameter
+             */
+            amount: number | string | null;
+        };
+        /** Cap */
+        "Cap-Output": {
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "project" | "beneficiary_year" | "result";
+            /**
+             * Amount
+             * @description null: the cap exists but its figure is an unset parameter
+             */
+            amount: string | null;
+        };
+        /** Case */
+        Case: {
+            /** Year */
+            year?: number | null;
+            buyer?: components["schemas"]["Buyer"] | null;
+            seller?: components["schemas"]["Seller"] | null;
+            /** Related Parties */
+            related_parties?: boolean | null;
+            /** Prior Public Funding */
+            prior_public_funding?: boolean | null;
+            /** Result Previously Subsidised */
+            result_previously_subsidised?: boolean | null;
+            /** Field */
+            field?: string | null;
+            contract?: components["schemas"]["Contract"] | null;
+            /** Payments */
+            payments?: components["schemas"]["Payment"][] | null;
+            /** New Sales Revenue */
+            new_sales_revenue?: number | string | null;
+            /** Already Granted This Year */
+            already_granted_this_year?: number | string | null;
+            /** Already Granted For Project */
+            already_granted_for_project?: number | string | null;
+            /** Already Granted For Result */
+            already_granted_for_result?: number | string | null;
+            /** Documents */
+            documents?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * CheckResult
+         * @description One condition of the rule set applied to the case; ``passed`` is None when data is missing.
+         */
+        CheckResult: {
+            /** Rule */
+            rule: string;
+            /** Passed */
+            passed: boolean | null;
+            detail: components["schemas"]["LocalText"];
+        };
+        /** Conditions */
+        "Conditions-Input": {
+            /** Contract Types */
+            contract_types?: ("development" | "transfer" | "licence" | "consulting" | "service" | "training" | "brokerage")[] | null;
+            /**
+             * Registration Required
+             * @default false
+             */
+            registration_required: boolean;
+            /** Min Paid Amount */
+            min_paid_amount?: number | string | null;
+            /** Min Transaction Amount */
+            min_transaction_amount?: number | string | null;
+            buyer_region?: components["schemas"]["Region"] | null;
+            /** Buyer Kinds */
+            buyer_kinds?: ("enterprise" | "start_up_team" | "university" | "research_institute" | "individual" | "other")[] | null;
+            /**
+             * Independent Legal Person Required
+             * @default false
+             */
+            independent_legal_person_required: boolean;
+            /** Min Years Operating */
+            min_years_operating?: number | string | null;
+            /**
+             * Sme Required
+             * @default false
+             */
+            sme_required: boolean;
+            /**
+             * Start Up Teams Accepted
+             * @description With sme_required, a buyer of kind start_up_team also qualifies
+             * @default false
+             */
+            start_up_teams_accepted: boolean;
+            /** Seller Kinds */
+            seller_kinds?: ("university" | "research_institute" | "enterprise" | "individual" | "other")[] | null;
+            signed?: components["schemas"]["SignedOnOrAfter"] | null;
+            new_sales?: components["schemas"]["NewSales-Input"] | null;
+            exclusions?: components["schemas"]["Exclusions"];
+        };
+        /** Conditions */
+        "Conditions-Output": {
+            /** Contract Types */
+            contract_types?: ("development" | "transfer" | "licence" | "consulting" | "service" | "training" | "brokerage")[] | null;
+            /**
+             * Registration Required
+             * @default false
+             */
+            registration_required: boolean;
+            /** Min Paid Amount */
+            min_paid_amount?: string | null;
+            /** Min Transaction Amount */
+            min_transaction_amount?: string | null;
+            buyer_region?: components["schemas"]["Region"] | null;
+            /** Buyer Kinds */
+            buyer_kinds?: ("enterprise" | "start_up_team" | "university" | "research_institute" | "individual" | "other")[] | null;
+            /**
+             * Independent Legal Person Required
+             * @default false
+             */
+            independent_legal_person_required: boolean;
+            /** Min Years Operating */
+            min_years_operating?: string | null;
+            /**
+             * Sme Required
+             * @default false
+             */
+            sme_required: boolean;
+            /**
+             * Start Up Teams Accepted
+             * @description With sme_required, a buyer of kind start_up_team also qualifies
+             * @default false
+             */
+            start_up_teams_accepted: boolean;
+            /** Seller Kinds */
+            seller_kinds?: ("university" | "research_institute" | "enterprise" | "individual" | "other")[] | null;
+            signed?: components["schemas"]["SignedOnOrAfter"] | null;
+            new_sales?: components["schemas"]["NewSales-Output"] | null;
+            exclusions?: components["schemas"]["Exclusions"];
+        };
+        /** Contract */
+        Contract: {
+            /** Type */
+            type?: ("development" | "transfer" | "licence" | "consulting" | "service" | "training" | "brokerage") | null;
+            /** Registered */
+            registered?: boolean | null;
+            /** Signed On */
+            signed_on?: string | null;
+            /** Total */
+            total?: number | string | null;
+            /** Non Technical Costs */
+            non_technical_costs?: number | string | null;
+            /** Involves Patent */
+            involves_patent?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** Cursor */
+        Cursor: {
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** After Id */
+            after_id: number;
+        };
+        /** DealIn */
+        DealIn: {
+            /** Output Id */
+            output_id: number;
+            /** Need Id */
+            need_id?: number | null;
+            /**
+             * Buyer Org Id
+             * @description Required unless you open the deal as the buyer
+             */
+            buyer_org_id?: number | null;
+            /**
+             * Agent Id
+             * @description An agent user; an agent opening a deal becomes its agent
+             */
+            agent_id?: number | null;
+        };
+        /** DealOut */
+        DealOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Output Id */
+            output_id: number | null;
+            /** Need Id */
+            need_id: number | null;
+            /** Seller Org Id */
+            seller_org_id: number;
+            /** Buyer Org Id */
+            buyer_org_id: number;
+            /** Agent Id */
+            agent_id: number | null;
+            /** Agency Org Id */
+            agency_org_id: number | null;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Allowed Next
+             * @default []
+             */
+            allowed_next: components["schemas"]["Stage"][];
+            /** Lost Reason */
+            lost_reason: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Closed At */
+            closed_at: string | null;
+        };
+        /**
+         * Declarations
+         * @description What the applicant states and the platform cannot know; left out means unknown.
+         */
+        Declarations: {
+            /** Independent Legal Person */
+            independent_legal_person?: boolean | null;
+            /** Years Operating */
+            years_operating?: number | null;
+            /** Sme */
+            sme?: boolean | null;
+            /** Related Parties */
+            related_parties?: boolean | null;
+            /** Prior Public Funding */
+            prior_public_funding?: boolean | null;
+            /** Result Previously Subsidised */
+            result_previously_subsidised?: boolean | null;
+        };
+        /**
+         * DeclineReason
+         * @enum {string}
+         */
+        DeclineReason: "too_early" | "benefit_unclear" | "route_to_market_unclear" | "too_vague" | "price" | "already_licensed" | "other";
+        /** DocumentAttach */
+        DocumentAttach: {
+            /**
+             * Document
+             * @description Checklist item id from the rule set's documents
+             */
+            document: string;
+            /**
+             * Deal Document Id
+             * @description A document uploaded to the deal
+             */
+            deal_document_id: number;
+        };
+        /**
+         * EmailMode
+         * @enum {string}
+         */
+        EmailMode: "immediate" | "digest";
         /** ErrorDetail */
         ErrorDetail: {
             /**
@@ -581,6 +1831,141 @@ export interface components {
             /** Details */
             details?: components["schemas"]["ErrorDetail"][];
         };
+        /** EvaluationResult */
+        EvaluationResult: {
+            /** Rule Set */
+            rule_set: string;
+            /** Rules Version */
+            rules_version: string;
+            /** Eligible */
+            eligible: boolean;
+            /** Amount */
+            amount: string | null;
+            /** Amount If Eligible */
+            amount_if_eligible: string | null;
+            /** Checks */
+            checks: components["schemas"]["CheckResult"][];
+            /** Calculation */
+            calculation: components["schemas"]["CalculationStep"][];
+            /** Missing Documents */
+            missing_documents: components["schemas"]["RequiredDocument"][];
+            /** Assumptions */
+            assumptions: components["schemas"]["LocalText"][];
+            /** Ignored Fields */
+            ignored_fields: string[];
+        };
+        /** Exclusions */
+        Exclusions: {
+            /**
+             * Related Parties
+             * @default false
+             */
+            related_parties: boolean;
+            /**
+             * Prior Public Funding
+             * @default false
+             */
+            prior_public_funding: boolean;
+            /**
+             * Result Previously Subsidised
+             * @default false
+             */
+            result_previously_subsidised: boolean;
+        };
+        /** Explanation */
+        Explanation: {
+            /** Score */
+            score: number;
+            /** Terms */
+            terms: components["schemas"]["TermShareOut"][];
+            /**
+             * Other Share
+             * @description Share carried by terms not listed
+             */
+            other_share: number;
+            field: components["schemas"]["FieldAgreement"];
+            trl: components["schemas"]["TrlGap"];
+            budget: components["schemas"]["BudgetCheck"];
+            /** Common Modes */
+            common_modes: string[];
+        };
+        /** FailedTaskOut */
+        FailedTaskOut: {
+            /** Id */
+            id: number;
+            /** Task Id */
+            task_id: string;
+            /** Task */
+            task: string;
+            /** Args */
+            args: unknown[];
+            /** Error */
+            error: string;
+            /** Retries */
+            retries: number;
+            /**
+             * Failed At
+             * Format: date-time
+             */
+            failed_at: string;
+            /** Retried At */
+            retried_at: string | null;
+        };
+        /** FeedPage */
+        FeedPage: {
+            /**
+             * Items
+             * @description Public fields; `removed: true` rows are tombstones
+             */
+            items: {
+                [key: string]: unknown;
+            }[];
+            /** @description Pass as since/after_id for the next page; null at the end */
+            next: components["schemas"]["Cursor"] | null;
+        };
+        /** FeedbackIn */
+        FeedbackIn: {
+            /** Need Id */
+            need_id: number;
+            /** Output Id */
+            output_id: number;
+            /**
+             * Verdict
+             * @enum {string}
+             */
+            verdict: "interested" | "not_relevant";
+        };
+        /** FeedbackOut */
+        FeedbackOut: {
+            /** Need Id */
+            need_id: number;
+            /** Output Id */
+            output_id: number;
+            /**
+             * Verdict
+             * @enum {string}
+             */
+            verdict: "interested" | "not_relevant";
+        };
+        /** FieldAgreement */
+        FieldAgreement: {
+            /** Need Field */
+            need_field: string | null;
+            /** Output Field */
+            output_field: string | null;
+            /** Same */
+            same: boolean;
+        };
+        /** FieldException */
+        FieldException: {
+            /** Field */
+            field: string;
+            /**
+             * On Or After
+             * Format: date
+             */
+            on_or_after: string;
+        };
         /** FieldOut */
         FieldOut: {
             /** Code */
@@ -597,6 +1982,169 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** HistoryOut */
+        HistoryOut: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor Id */
+            actor_id: number | null;
+            /** Action */
+            action: string;
+            /** Changes */
+            changes: {
+                [key: string]: unknown;
+            };
+            /** Note */
+            note: string | null;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "outputs" | "needs";
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "jsonl";
+            /**
+             * Rows
+             * @description Data rows read from the file
+             */
+            rows: number;
+            /**
+             * Valid
+             * @description Rows that passed validation
+             */
+            valid: number;
+            /**
+             * Imported
+             * @description Drafts created; 0 when the file had errors and skip_invalid was off
+             */
+            imported: number;
+            /**
+             * Skipped
+             * @description Invalid rows left out because skip_invalid was on
+             */
+            skipped: number;
+            /**
+             * Error Count
+             * @description Errors found, all of them; 'errors' lists the first 500
+             */
+            error_count: number;
+            /** Errors */
+            errors: components["schemas"]["RowError"][];
+            /**
+             * Created Ids
+             * @description Ids of the drafts created, in file order
+             */
+            created_ids: number[];
+        };
+        /** IndexStatusOut */
+        IndexStatusOut: {
+            /** Kind */
+            kind: string;
+            /** Documents */
+            documents: number;
+            /** Version */
+            version: string | null;
+            /** Memory Bytes */
+            memory_bytes: number;
+            /** Drift */
+            drift: number;
+        };
+        /** InterestDecision */
+        InterestDecision: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "accept" | "decline";
+            /** @description Required when declining */
+            reason_code?: components["schemas"]["DeclineReason"] | null;
+            /**
+             * Reason Text
+             * @description Required with reason_code 'other'
+             */
+            reason_text?: string | null;
+        };
+        /** InterestOnNeed */
+        InterestOnNeed: {
+            /** Need Id */
+            need_id: number;
+            /**
+             * Offered Output Id
+             * @description Your organisation's output that answers the need
+             */
+            offered_output_id?: number | null;
+            /** Message */
+            message: string;
+            /**
+             * Answers
+             * @description One per screening question, in order
+             * @default []
+             */
+            answers: string[];
+        };
+        /** InterestOnOutput */
+        InterestOnOutput: {
+            /** Output Id */
+            output_id: number;
+            /** Message */
+            message: string;
+            /**
+             * Answers
+             * @description One per screening question, in order
+             * @default []
+             */
+            answers: string[];
+        };
+        /** InterestOut */
+        InterestOut: {
+            /** Id */
+            id: number;
+            /** Output Id */
+            output_id: number | null;
+            /** Need Id */
+            need_id: number | null;
+            /** Offered Output Id */
+            offered_output_id: number | null;
+            /** Sender Org Id */
+            sender_org_id: number;
+            /** Sender Id */
+            sender_id: number;
+            /** Recipient Org Id */
+            recipient_org_id: number;
+            /** Message */
+            message: string;
+            /** Answers */
+            answers: string[];
+            status: components["schemas"]["InterestStatus"];
+            reason_code: components["schemas"]["DeclineReason"] | null;
+            /** Reason Text */
+            reason_text: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Deal Id */
+            deal_id: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * InterestStatus
+         * @enum {string}
+         */
+        InterestStatus: "pending" | "accepted" | "declined";
         /**
          * IpKind
          * @enum {string}
@@ -617,11 +2165,55 @@ export interface components {
          * @enum {string}
          */
         IpStatus: "application" | "granted" | "registered" | "expired" | "not_applicable";
+        /** JobOut */
+        JobOut: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /**
+             * State
+             * @description pending, running, succeeded or failed
+             */
+            state: string;
+            /**
+             * Progress
+             * @description Percent done, 0-100
+             */
+            progress: number;
+            /** Message */
+            message: string | null;
+            /** Result */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+        };
         /**
          * ListingStatus
          * @enum {string}
          */
         ListingStatus: "draft" | "pending_review" | "published" | "needs_revision" | "rejected" | "withdrawn" | "expired";
+        /**
+         * LocalText
+         * @description A user-facing text in both languages the UI speaks.
+         */
+        LocalText: {
+            /** Zh */
+            zh: string;
+            /** En */
+            en: string;
+        };
         /**
          * Locale
          * @enum {string}
@@ -633,6 +2225,11 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** MarkedRead */
+        MarkedRead: {
+            /** Marked */
+            marked: number;
         };
         /** MeOut */
         MeOut: {
@@ -677,17 +2274,52 @@ export interface components {
             /** @default zh-CN */
             locale: components["schemas"]["Locale"];
         };
+        /** NdaAcceptIn */
+        NdaAcceptIn: {
+            /** Version */
+            version: string;
+        };
+        /** NdaOut */
+        NdaOut: {
+            /**
+             * Version
+             * @description Current version of the NDA text; send it back to accept
+             */
+            version: string;
+            /** Text Zh */
+            text_zh: string;
+            /** Text En */
+            text_en: string;
+            /**
+             * Accepted
+             * @description Your organisation accepted the current version
+             */
+            accepted: boolean;
+            /** Accepted Versions */
+            accepted_versions: string[];
+            /**
+             * Accepted At
+             * @description When your organisation accepted the current version
+             */
+            accepted_at: string | null;
+        };
         /** NeedDraft */
         NeedDraft: {
             /** Field Code */
-            field_code?: string | null;
+            field_code?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
             /**
              * Keywords
              * @default []
              */
             keywords: string[];
+            /**
+             * Screening Questions
+             * @description Up to three questions an expression of interest must answer
+             * @default []
+             */
+            screening_questions: string[];
             /** Region */
-            region?: string | null;
+            region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
             /** @default public */
             visibility: components["schemas"]["Visibility"];
             /** Title */
@@ -705,9 +2337,9 @@ export interface components {
             /** Target Trl */
             target_trl?: number | null;
             /** Budget Min */
-            budget_min?: (number | string) | null;
+            budget_min?: (string | number) | null;
             /** Budget Max */
-            budget_max?: (number | string) | null;
+            budget_max?: (string | number) | null;
             /**
              * Budget Negotiable
              * @default false
@@ -721,6 +2353,15 @@ export interface components {
             /** Deadline */
             deadline?: string | null;
         };
+        /** NeedMatch */
+        NeedMatch: {
+            need: components["schemas"]["NeedOut"];
+            /** Score */
+            score: number;
+            explanation: components["schemas"]["Explanation"];
+            /** Feedback */
+            feedback?: ("interested" | "not_relevant") | null;
+        };
         /** NeedOut */
         NeedOut: {
             /** Id */
@@ -733,6 +2374,8 @@ export interface components {
             field_code: string | null;
             /** Keywords */
             keywords: string[];
+            /** Screening Questions */
+            screening_questions: string[];
             /** Region */
             region: string | null;
             visibility: components["schemas"]["Visibility"];
@@ -775,14 +2418,20 @@ export interface components {
         /** NeedUpdate */
         NeedUpdate: {
             /** Field Code */
-            field_code?: string | null;
+            field_code?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
             /**
              * Keywords
              * @default []
              */
             keywords: string[];
+            /**
+             * Screening Questions
+             * @description Up to three questions an expression of interest must answer
+             * @default []
+             */
+            screening_questions: string[];
             /** Region */
-            region?: string | null;
+            region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
             /** @default public */
             visibility: components["schemas"]["Visibility"];
             /** Title */
@@ -800,9 +2449,9 @@ export interface components {
             /** Target Trl */
             target_trl?: number | null;
             /** Budget Min */
-            budget_min?: (number | string) | null;
+            budget_min?: (string | number) | null;
             /** Budget Max */
-            budget_max?: (number | string) | null;
+            budget_max?: (string | number) | null;
             /**
              * Budget Negotiable
              * @default false
@@ -820,6 +2469,56 @@ export interface components {
              * @description The version you read; a stale one gets 409
              */
             version: number;
+        };
+        /** NewSales */
+        "NewSales-Input": {
+            /** Minimum */
+            minimum?: number | string | null;
+            /**
+             * Transaction Amount Not Above
+             * @default false
+             */
+            transaction_amount_not_above: boolean;
+        };
+        /** NewSales */
+        "NewSales-Output": {
+            /** Minimum */
+            minimum?: string | null;
+            /**
+             * Transaction Amount Not Above
+             * @default false
+             */
+            transaction_amount_not_above: boolean;
+        };
+        /** NotificationOut */
+        NotificationOut: {
+            /**
+             * Id
+             * @description Id of this in-app notification (use it to mark it read)
+             */
+            id: number;
+            /** Event */
+            event: string;
+            /**
+             * Title
+             * @description One line in the reader's language
+             */
+            title: string;
+            /** Body */
+            body: string;
+            /** Link */
+            link: string | null;
+            /** Payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Read At */
+            read_at: string | null;
         };
         /**
          * OrgKind
@@ -841,8 +2540,9 @@ export interface components {
             /**
              * Region
              * @description GB/T 2260 code of a Guangxi city or a province
+             * @enum {string}
              */
-            region: string;
+            region: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
             /**
              * Uscc
              * @description Unified social credit code (统一社会信用代码), 18 characters
@@ -871,6 +2571,11 @@ export interface components {
             review_reason: string | null;
             /** Verified At */
             verified_at: string | null;
+            /**
+             * Team Share Percent
+             * @description Percent to the research team; null means the law's 50
+             */
+            team_share_percent: string | null;
             /** Version */
             version: number;
             /**
@@ -901,9 +2606,11 @@ export interface components {
             /** Name En */
             name_en?: string | null;
             /** Region */
-            region?: string | null;
+            region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
             /** Description */
             description?: string | null;
+            /** Team Share Percent */
+            team_share_percent?: (string | number) | null;
         };
         /** OutputDetail */
         OutputDetail: {
@@ -917,6 +2624,8 @@ export interface components {
             field_code: string | null;
             /** Keywords */
             keywords: string[];
+            /** Screening Questions */
+            screening_questions: string[];
             /** Region */
             region: string | null;
             visibility: components["schemas"]["Visibility"];
@@ -967,14 +2676,20 @@ export interface components {
         /** OutputDraft */
         OutputDraft: {
             /** Field Code */
-            field_code?: string | null;
+            field_code?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
             /**
              * Keywords
              * @default []
              */
             keywords: string[];
+            /**
+             * Screening Questions
+             * @description Up to three questions an expression of interest must answer
+             * @default []
+             */
+            screening_questions: string[];
             /** Region */
-            region?: string | null;
+            region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
             /** @default public */
             visibility: components["schemas"]["Visibility"];
             /** Title */
@@ -1017,7 +2732,16 @@ export interface components {
             transfer_modes: components["schemas"]["TransferMode"][];
             price_type?: components["schemas"]["PriceType"] | null;
             /** Asking Price */
-            asking_price?: (number | string) | null;
+            asking_price?: (string | number) | null;
+        };
+        /** OutputMatch */
+        OutputMatch: {
+            output: components["schemas"]["OutputOut"];
+            /** Score */
+            score: number;
+            explanation: components["schemas"]["Explanation"];
+            /** Feedback */
+            feedback?: ("interested" | "not_relevant") | null;
         };
         /**
          * OutputOut
@@ -1034,6 +2758,8 @@ export interface components {
             field_code: string | null;
             /** Keywords */
             keywords: string[];
+            /** Screening Questions */
+            screening_questions: string[];
             /** Region */
             region: string | null;
             visibility: components["schemas"]["Visibility"];
@@ -1079,14 +2805,20 @@ export interface components {
         /** OutputUpdate */
         OutputUpdate: {
             /** Field Code */
-            field_code?: string | null;
+            field_code?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
             /**
              * Keywords
              * @default []
              */
             keywords: string[];
+            /**
+             * Screening Questions
+             * @description Up to three questions an expression of interest must answer
+             * @default []
+             */
+            screening_questions: string[];
             /** Region */
-            region?: string | null;
+            region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
             /** @default public */
             visibility: components["schemas"]["Visibility"];
             /** Title */
@@ -1129,7 +2861,7 @@ export interface components {
             transfer_modes: components["schemas"]["TransferMode"][];
             price_type?: components["schemas"]["PriceType"] | null;
             /** Asking Price */
-            asking_price?: (number | string) | null;
+            asking_price?: (string | number) | null;
             /**
              * Version
              * @description The version you read; a stale one gets 409
@@ -1144,7 +2876,7 @@ export interface components {
              * Share
              * @description Percent
              */
-            share: number | string;
+            share: string | number;
         };
         /** Owner */
         "Owner-Output": {
@@ -1156,10 +2888,54 @@ export interface components {
              */
             share: string;
         };
+        /** Page[DealOut] */
+        Page_DealOut_: {
+            /** Items */
+            items: components["schemas"]["DealOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
+        /** Page[FailedTaskOut] */
+        Page_FailedTaskOut_: {
+            /** Items */
+            items: components["schemas"]["FailedTaskOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
+        /** Page[InterestOut] */
+        Page_InterestOut_: {
+            /** Items */
+            items: components["schemas"]["InterestOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
         /** Page[NeedOut] */
         Page_NeedOut_: {
             /** Items */
             items: components["schemas"]["NeedOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
+        /** Page[NotificationOut] */
+        Page_NotificationOut_: {
+            /** Items */
+            items: components["schemas"]["NotificationOut"][];
             /** Total */
             total: number;
             /** Page */
@@ -1200,6 +2976,54 @@ export interface components {
             /** Page Size */
             page_size: number;
         };
+        /** Payment */
+        Payment: {
+            /** Paid On */
+            paid_on?: string | null;
+            /** Amount */
+            amount: number | string;
+            /**
+             * In Equity
+             * @default false
+             */
+            in_equity: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** PreferencesIn */
+        PreferencesIn: {
+            /**
+             * In App
+             * @default true
+             */
+            in_app: boolean;
+            /**
+             * Email
+             * @default true
+             */
+            email: boolean;
+            /** @default immediate */
+            email_mode: components["schemas"]["EmailMode"];
+            /** Muted Events */
+            muted_events?: string[];
+        };
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * In App
+             * @default true
+             */
+            in_app: boolean;
+            /**
+             * Email
+             * @default true
+             */
+            email: boolean;
+            /** @default immediate */
+            email_mode: components["schemas"]["EmailMode"];
+            /** Muted Events */
+            muted_events?: string[];
+        };
         /**
          * PriceType
          * @enum {string}
@@ -1209,6 +3033,13 @@ export interface components {
         RefreshIn: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /** Region */
+        Region: {
+            /** Province */
+            province?: string | null;
+            /** City */
+            city?: string | null;
         };
         /** RegionOut */
         RegionOut: {
@@ -1236,6 +3067,21 @@ export interface components {
             locale: components["schemas"]["Locale"];
             organisation: components["schemas"]["OrganisationIn"];
         };
+        /** RequiredDocument */
+        RequiredDocument: {
+            /** Id */
+            id: string;
+            /** Zh */
+            zh: string;
+            /** En */
+            en: string;
+            /**
+             * When
+             * @default always
+             * @enum {string}
+             */
+            when: "always" | "paid_in_equity" | "patent_transfer" | "patent_licence";
+        };
         /** ReviewIn */
         ReviewIn: {
             /**
@@ -1249,11 +3095,178 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** ReviewOut */
+        ReviewOut: {
+            /** Reviewer Id */
+            reviewer_id: number;
+            /** Decision */
+            decision: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "member" | "org_admin" | "agent" | "reviewer" | "platform_admin";
+        /** RowError */
+        RowError: {
+            /**
+             * Line
+             * @description Line in the file where the row starts (a CSV header is line 1)
+             */
+            line: number;
+            /**
+             * Field
+             * @description Column or key, dotted into lists (owners.1.share); null for the row
+             */
+            field: string | null;
+            /** Message */
+            message: string;
+        };
+        /** RuleSet */
+        "RuleSet-Input": {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            title: components["schemas"]["LocalText"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "buyer_subsidy" | "seller_subsidy" | "broker_reward" | "institution_reward" | "registration_office_reward" | "innovation_voucher";
+            /**
+             * Beneficiary
+             * @enum {string}
+             */
+            beneficiary: "buyer" | "seller" | "registrant";
+            region: components["schemas"]["Region"];
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
+            source: components["schemas"]["Source"];
+            conditions?: components["schemas"]["Conditions-Input"];
+            amount: components["schemas"]["Amount-Input"];
+            /** Documents */
+            documents?: components["schemas"]["RequiredDocument"][];
+            /** Notes */
+            notes?: components["schemas"]["LocalText"][];
+        };
+        /** RuleSet */
+        "RuleSet-Output": {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            title: components["schemas"]["LocalText"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "buyer_subsidy" | "seller_subsidy" | "broker_reward" | "institution_reward" | "registration_office_reward" | "innovation_voucher";
+            /**
+             * Beneficiary
+             * @enum {string}
+             */
+            beneficiary: "buyer" | "seller" | "registrant";
+            region: components["schemas"]["Region"];
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
+            source: components["schemas"]["Source"];
+            conditions?: components["schemas"]["Conditions-Output"];
+            amount: components["schemas"]["Amount-Output"];
+            /** Documents */
+            documents?: components["schemas"]["RequiredDocument"][];
+            /** Notes */
+            notes?: components["schemas"]["LocalText"][];
+        };
+        /** RuleSetSummary */
+        RuleSetSummary: {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            title: components["schemas"]["LocalText"];
+            /** Kind */
+            kind: string;
+            /** Has Unset Parameters */
+            has_unset_parameters: boolean;
+        };
+        /** Seller */
+        Seller: {
+            /** Kind */
+            kind?: ("university" | "research_institute" | "enterprise" | "individual" | "other") | null;
+            /** Province */
+            province?: string | null;
+            /** City */
+            city?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** SignedOnOrAfter */
+        SignedOnOrAfter: {
+            /**
+             * On Or After
+             * Format: date
+             */
+            on_or_after: string;
+            /** Exceptions */
+            exceptions?: components["schemas"]["FieldException"][];
+        };
+        /** Source */
+        Source: {
+            /**
+             * Document
+             * @description Title of the published document
+             */
+            document: string;
+            /**
+             * Number
+             * @description Document number, e.g. 南科规〔2025〕3号
+             */
+            number?: string | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Issued On */
+            issued_on?: string | null;
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * Stage
+         * @enum {string}
+         */
+        Stage: "interest" | "introduced" | "negotiating" | "contract_signed" | "registered" | "paid" | "closed_won" | "closed_lost";
+        /** Suggestion */
+        Suggestion: {
+            need: components["schemas"]["NeedOut"];
+            output: components["schemas"]["OutputOut"];
+            /** Score */
+            score: number;
+            explanation: components["schemas"]["Explanation"];
+        };
+        /** TermShareOut */
+        TermShareOut: {
+            /**
+             * Term
+             * @description A shared word or phrase
+             */
+            term: string;
+            /**
+             * Share
+             * @description Its share of the text score, 0..1
+             */
+            share: number;
+        };
         /** TokenPair */
         TokenPair: {
             /** Access Token */
@@ -1276,6 +3289,39 @@ export interface components {
          * @enum {string}
          */
         TransferMode: "assignment" | "exclusive_licence" | "non_exclusive_licence" | "equity" | "co_development" | "technical_service";
+        /** TransitionIn */
+        TransitionIn: {
+            to: components["schemas"]["Stage"];
+            /**
+             * Version
+             * @description The version you read; a stale one gets 409
+             */
+            version: number;
+            /** Note */
+            note?: string | null;
+            /**
+             * Reason
+             * @description Required when moving to closed_lost
+             */
+            reason?: string | null;
+        };
+        /** TrlGap */
+        TrlGap: {
+            /** Need Target */
+            need_target: number | null;
+            /** Output Trl */
+            output_trl: number | null;
+            /**
+             * Gap
+             * @description output TRL minus the need's target; negative means less mature
+             */
+            gap: number | null;
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /** Unread */
+            unread: number;
+        };
         /** UserOut */
         UserOut: {
             /** Id */
@@ -2476,13 +4522,13 @@ export interface operations {
                 /** @description Keywords; Chinese phrases match as written */
                 q?: string | null;
                 /** @description Field code from /taxonomy/fields */
-                field?: string | null;
+                field?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
                 /** @description Region code; a province includes its cities */
-                region?: string | null;
+                region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
                 trl_min?: number | null;
                 trl_max?: number | null;
-                price_min?: number | string | null;
-                price_max?: number | string | null;
+                price_min?: (string | number) | null;
+                price_max?: (string | number) | null;
                 transfer_mode?: components["schemas"]["TransferMode"] | null;
                 status?: components["schemas"]["ListingStatus"] | null;
                 organisation_id?: number | null;
@@ -3453,13 +5499,13 @@ export interface operations {
                 /** @description Keywords; Chinese phrases match as written */
                 q?: string | null;
                 /** @description Field code from /taxonomy/fields */
-                field?: string | null;
+                field?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
                 /** @description Region code; a province includes its cities */
-                region?: string | null;
+                region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
                 trl_min?: number | null;
                 trl_max?: number | null;
-                budget_min?: number | string | null;
-                budget_max?: number | string | null;
+                budget_min?: (string | number) | null;
+                budget_max?: (string | number) | null;
                 cooperation_mode?: components["schemas"]["TransferMode"] | null;
                 status?: components["schemas"]["ListingStatus"] | null;
                 organisation_id?: number | null;
@@ -4528,6 +6574,4081 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionOut"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    matchesForNeed: {
+        parameters: {
+            query?: {
+                /** @description How many matches (at most 50) */
+                top_k?: number;
+                /** @description Only this field */
+                field?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
+                /** @description Only this region (a province includes its cities) */
+                region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
+                /** @description Require TRL at least the need's target minus one */
+                trl?: boolean;
+                /** @description Require the asking price within the budget */
+                budget?: boolean;
+                /** @description Require a common transfer / cooperation mode */
+                modes?: boolean;
+                /** @description Also show pairs marked not relevant */
+                include_dismissed?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputMatch"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    matchesForOutput: {
+        parameters: {
+            query?: {
+                /** @description How many matches (at most 50) */
+                top_k?: number;
+                /** @description Only this field */
+                field?: ("d-aerospace" | "d-agricultural-economics" | "d-agricultural-engineering" | "d-agricultural-resources" | "d-applied-economics" | "d-architecture" | "d-art" | "d-astronomy" | "d-atmospheric" | "d-biology" | "d-business-administration" | "d-chemistry" | "d-chinese-language" | "d-chinese-medicine" | "d-civil" | "d-computer-science" | "d-control" | "d-crop-science" | "d-education" | "d-electrical" | "d-electronics" | "d-environment" | "d-ethnology" | "d-fisheries" | "d-food-science" | "d-forestry" | "d-geography" | "d-geology" | "d-geophysics" | "d-history" | "d-horticulture" | "d-hydraulic-engineering" | "d-information-communication" | "d-journalism" | "d-law" | "d-library-information" | "d-marine-science" | "d-materials" | "d-mathematics" | "d-mechanical" | "d-mechanics" | "d-medicine" | "d-metallurgy" | "d-military" | "d-mining" | "d-naval-architecture" | "d-nuclear" | "d-optical" | "d-petroleum" | "d-pharmacy" | "d-philosophy" | "d-physics" | "d-plant-protection" | "d-political-science" | "d-power-engineering" | "d-psychology" | "d-public-administration" | "d-public-health" | "d-sociology" | "d-sports-science" | "d-stomatology" | "d-surveying" | "d-textile" | "d-theoretical-economics" | "d-transportation" | "d-veterinary" | "d-weapons" | "i-agri-food-processing" | "i-agriculture" | "i-aluminium" | "i-automotive-parts" | "i-biomedicine" | "i-building-materials" | "i-digital-economy" | "i-electronics" | "i-energy-saving-environment" | "i-forestry-products" | "i-graphene-new-materials" | "i-machinery" | "i-marine-economy" | "i-new-energy" | "i-new-energy-vehicles" | "i-nonferrous-metals" | "i-silk" | "i-sugar" | "i-tcm-ethnic-medicine" | "i-tourism-health") | null;
+                /** @description Only this region (a province includes its cities) */
+                region?: ("110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "450100" | "450200" | "450300" | "450400" | "450500" | "450600" | "450700" | "450800" | "450900" | "451000" | "451100" | "451200" | "451300" | "451400" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | null;
+                /** @description Require TRL at least the need's target minus one */
+                trl?: boolean;
+                /** @description Require the asking price within the budget */
+                budget?: boolean;
+                /** @description Require a common transfer / cooperation mode */
+                modes?: boolean;
+                /** @description Also show pairs marked not relevant */
+                include_dismissed?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedMatch"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    matchSuggestions: {
+        parameters: {
+            query?: {
+                /** @description How many matches (at most 50) */
+                top_k?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestion"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    giveMatchFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    matchIndexStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatusOut"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listRuleSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetSummary"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    saveRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSet-Input"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSet-Output"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRuleSet: {
+        parameters: {
+            query?: {
+                /** @description A stored version; newest by default */
+                version?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Rule set name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSet-Output"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listRuleSetVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule set name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    evaluatePolicy: {
+        parameters: {
+            query: {
+                /** @description Rule set name */
+                rules: string;
+                /** @description A stored version; newest by default */
+                version?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Case"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResult"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                status?: ("draft" | "submitted" | "first_approved" | "approved" | "rejected") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refreshApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attachApplicationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentAttach"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reviewApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    startBatchEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportBatchEvaluation: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluated list as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    openOutputs: {
+        parameters: {
+            query?: {
+                /** @description Only changes after this time (ISO 8601) */
+                since?: string | null;
+                /** @description Tie-breaker from the previous page's cursor */
+                after_id?: number | null;
+                limit?: number;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON page, or CSV with format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    openNeeds: {
+        parameters: {
+            query?: {
+                /** @description Only changes after this time (ISO 8601) */
+                since?: string | null;
+                /** @description Tie-breaker from the previous page's cursor */
+                after_id?: number | null;
+                limit?: number;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON page, or CSV with format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    importListings: {
+        parameters: {
+            query?: {
+                /** @description Import the valid rows even when others have errors */
+                skip_invalid?: boolean;
+            };
+            header?: never;
+            path: {
+                kind: "outputs" | "needs";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_importListings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getOutputNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdaOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    acceptOutputNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NdaAcceptIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdaOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInterests: {
+        parameters: {
+            query?: {
+                /** @description Sent by or received by your organisation */
+                box?: "sent" | "received";
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InterestOut_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    expressInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestOnOutput"] | components["schemas"]["InterestOnNeed"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                interest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    decideInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                interest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                /** @description Only deals at this stage */
+                stage?: components["schemas"]["Stage"] | null;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DealOut_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    openDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    transitionDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dealHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only notifications not read yet */
+                unread?: boolean;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NotificationOut_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                notification_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listFailedTasks: {
+        parameters: {
+            query?: {
+                /** @description Also those already sent again */
+                include_retried?: boolean;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FailedTaskOut_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retryFailedTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                failed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedTaskOut"];
                 };
             };
             /** @description Malformed request */

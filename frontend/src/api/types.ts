@@ -24,3 +24,5 @@ export type ListingKind = 'outputs' | 'needs';
 export type Visibility = S['Visibility'];
 export type IpKindT = S['IpKind'];
 export type IpStatusT = S['IpStatus'];
+export type FieldCode = NonNullable<OutputDraft['field_code']>;
+export type RegionCode = NonNullable<OutputDraft['region']>;

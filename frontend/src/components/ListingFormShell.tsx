@@ -42,7 +42,7 @@ export function applyApiErrors(form: FormInstance, err: ApiError, knownFields: s
       other.push(d.msg.replace(/^Value error, /, ''));
       continue;
     }
-    const name = listFields.includes(head) && typeof path[1] === 'number' && typeof path[2] === 'string' ? path.slice(0, 3) : [head];
+    const name = listFields.includes(head) && typeof path[1] === 'number' ? path.slice(0, typeof path[2] === 'string' ? 3 : 2) : [head];
     const key = name.join('.');
     const entry = byName.get(key) ?? { name, errors: [] };
     entry.errors.push(d.msg.replace(/^Value error, /, ''));
@@ -135,7 +135,8 @@ export function ListingFormShell<V>(props: Props<V>) {
       )}
       <Spin spinning={loading}>
         <Card>
-          <Form form={form} layout="vertical" disabled={readOnly || !!busy} scrollToFirstError onFinish={() => void run(false)}>
+          <Form form={form} layout="vertical" disabled={readOnly || !!busy} scrollToFirstError onFinish={() => void run(false)}
+            onValuesChange={(changed: object) => (form as FormInstance).setFields(Object.keys(changed).map((n) => ({ name: [n], errors: [] })))}>
             {props.children}
             <Space wrap style={{ marginTop: 8 }}>
               <Button htmlType="submit" loading={busy === 'save'} data-testid="save-draft">{t('form.saveDraft')}</Button>

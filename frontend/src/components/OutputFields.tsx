@@ -6,6 +6,7 @@ import type { IpKindT, IpStatusT, PriceType, TransferMode, Visibility } from '..
 import { isMoney } from '../lib/money';
 import { IP_KINDS, IP_STATUSES, MODES, PRICE_TYPES, TRLS } from '../lib/vocab';
 import { ListingCommonFields, TitleField } from './ListingCommonFields';
+import { ScreeningQuestionsField } from './ScreeningQuestionsField';
 
 export interface OutputValues {
   title?: string;
@@ -16,6 +17,7 @@ export interface OutputValues {
   field_code?: string;
   region?: string;
   keywords?: string[];
+  screening_questions?: string[];
   visibility?: Visibility;
   trl?: number;
   transfer_modes?: TransferMode[];
@@ -128,6 +130,7 @@ export function OutputFields() {
           )}
         </Form.List>
       </Form.Item>
+      <ScreeningQuestionsField />
       <Form.Item name="confidential_detail" label={t('listing.confidential')} extra={t('listing.confidentialHidden')}>
         <Input.TextArea rows={4} maxLength={20000} />
       </Form.Item>

@@ -24,7 +24,7 @@ const en: Messages = {
     latestOutputs: 'Latest research outputs', latestNeeds: 'Latest technology needs', more: 'See more',
     roleUni: 'Universities & institutes', roleUniText: 'List research outputs and see which enterprise needs they could serve.', roleEnt: 'Enterprises', roleEntText: 'Post technology needs and get explained recommendations.',
     roleAgent: 'Agents', roleAgentText: 'See the whole market and carry deals to a registered contract.', roleReviewer: 'Reviewers', roleReviewerText: 'Approve organisations and listings, read the statistics.',
-    getStarted: 'Register your organisation',
+    emptyLatest: 'Nothing published yet. Register your organisation and post the first output or need.', getStarted: 'Register your organisation',
   },
   browse: {
     outputsTitle: 'Research outputs', needsTitle: 'Technology needs', keyword: 'Keywords', keywordPlaceholder: 'Title, summary, keywords (Chinese works)',
@@ -35,7 +35,7 @@ const en: Messages = {
     sortOptions: { '-published_at': 'Newest', 'published_at': 'Oldest', '-trl': 'TRL high to low', 'trl': 'TRL low to high', 'price': 'Price low to high', '-price': 'Price high to low', 'title': 'Title' },
   },
   listing: {
-    summary: 'Summary', problemSolved: 'Problem solved', advantages: 'Advantages', applications: 'Applications', trl: 'Technology readiness (TRL)',
+    screeningQuestions: 'Screening questions', summary: 'Summary', problemSolved: 'Problem solved', advantages: 'Advantages', applications: 'Applications', trl: 'Technology readiness (TRL)',
     ipRecords: 'Intellectual property', owners: 'Owners', transferModes: 'Transfer modes', priceType: 'Pricing', askingPrice: 'Asking price', confidential: 'Confidential detail',
     confidentialHidden: 'The confidential detail is visible to the owner and reviewers only.', description: 'Description', specifications: 'Specifications', targetTrl: 'Target TRL',
     budget: 'Budget', budgetNegotiable: 'Budget negotiable', coopModes: 'Cooperation modes', deadline: 'Deadline', keywords: 'Keywords', field: 'Field', region: 'Region',
@@ -71,6 +71,7 @@ const en: Messages = {
     withdrawn: 'Withdrawn', deleted: 'Deleted', delete: 'Delete', deleteConfirm: 'Delete this draft?',
   },
   form: {
+    addQuestion: 'Add question', screeningHint: 'Questions a party must answer when expressing interest (up to 3)', 
     newOutput: 'List a research output', editOutput: 'Edit research output', newNeed: 'Post a technology need', editNeed: 'Edit technology need',
     title: 'Title', titlePlaceholder: 'e.g. Graphene heat-spreading film process', saveDraft: 'Save draft', saveAndSubmit: 'Save and submit for review', saved: 'Draft saved',
     submitted: 'Submitted; a reviewer will look at it soon.', missingTitle: 'Before review, please complete:', keywordsHint: 'Press Enter after each, up to 20',

@@ -21,7 +21,7 @@ const zhCN = {
     latestOutputs: '最新科技成果', latestNeeds: '最新技术需求', more: '查看更多',
     roleUni: '高校 / 科研院所', roleUniText: '发布科技成果，查看可对接的企业需求。', roleEnt: '企业', roleEntText: '发布技术需求，获得有解释的成果推荐。',
     roleAgent: '技术经纪人', roleAgentText: '掌握全市场动态，推进交易直至合同登记。', roleReviewer: '审核人员', roleReviewerText: '审核机构与发布内容，查看统计数据。',
-    getStarted: '免费注册机构',
+    emptyLatest: '还没有已发布的内容。注册机构，发布第一条科技成果或技术需求吧。', getStarted: '免费注册机构',
   },
   browse: {
     outputsTitle: '科技成果', needsTitle: '技术需求', keyword: '关键词', keywordPlaceholder: '标题、摘要、关键词（支持中文）',
@@ -32,7 +32,7 @@ const zhCN = {
     sortOptions: { '-published_at': '最新发布', 'published_at': '最早发布', '-trl': '成熟度从高到低', 'trl': '成熟度从低到高', 'price': '价格从低到高', '-price': '价格从高到低', 'title': '按标题' },
   },
   listing: {
-    summary: '成果简介', problemSolved: '解决的问题', advantages: '技术优势', applications: '应用领域', trl: '技术成熟度（TRL）',
+    screeningQuestions: '筛选问题', summary: '成果简介', problemSolved: '解决的问题', advantages: '技术优势', applications: '应用领域', trl: '技术成熟度（TRL）',
     ipRecords: '知识产权', owners: '权利人', transferModes: '转化方式', priceType: '定价方式', askingPrice: '报价', confidential: '保密信息',
     confidentialHidden: '保密信息仅对成果方和审核人员可见。', description: '需求描述', specifications: '技术指标', targetTrl: '期望成熟度',
     budget: '预算', budgetNegotiable: '预算可议', coopModes: '合作方式', deadline: '截止日期', keywords: '关键词', field: '领域', region: '地区',
@@ -68,6 +68,7 @@ const zhCN = {
     withdrawn: '已撤回', deleted: '已删除', delete: '删除', deleteConfirm: '确定删除这条草稿？',
   },
   form: {
+    addQuestion: '添加问题', screeningHint: '对方表达合作意向时需要回答的问题，最多 3 个', 
     newOutput: '发布科技成果', editOutput: '编辑科技成果', newNeed: '发布技术需求', editNeed: '编辑技术需求',
     title: '标题', titlePlaceholder: '例如：高导热石墨烯散热膜制备技术', saveDraft: '保存草稿', saveAndSubmit: '保存并提交审核', saved: '草稿已保存',
     submitted: '已提交审核，审核人员会尽快处理。', missingTitle: '提交审核前还需填写以下内容：', keywordsHint: '输入后回车，最多 20 个',

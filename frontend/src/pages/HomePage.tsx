@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { searchNeeds, searchOutputs } from '../api/listings';
 import { useAuth } from '../auth/AuthProvider';
+import { EmptyState } from '../components/EmptyState';
 import { ListingSummary } from '../components/ListingSummary';
 import { useAsync } from '../lib/useAsync';
 
@@ -67,6 +68,8 @@ export function HomePage() {
               </Typography.Title>
               {state.loading && !state.data ? (
                 <Skeleton active />
+              ) : state.data && state.data.items.length === 0 ? (
+                <EmptyState hint={t('home.emptyLatest')} />
               ) : (
                 (state.data?.items ?? []).map((item) =>
                   kind === 'outputs' ? (

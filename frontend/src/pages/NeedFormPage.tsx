@@ -4,8 +4,9 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { needsApi } from '../api/listings';
-import type { NeedDraft, NeedOut, TransferMode, Visibility } from '../api/types';
+import type { FieldCode, NeedDraft, NeedOut, RegionCode, TransferMode, Visibility } from '../api/types';
 import { ListingCommonFields, TitleField } from '../components/ListingCommonFields';
+import { ScreeningQuestionsField } from '../components/ScreeningQuestionsField';
 import { ListingFormShell, type Saved } from '../components/ListingFormShell';
 import { isMoney, toMoney } from '../lib/money';
 import { MODES, TRLS } from '../lib/vocab';
@@ -17,6 +18,7 @@ export interface NeedValues {
   field_code?: string;
   region?: string;
   keywords?: string[];
+  screening_questions?: string[];
   visibility?: Visibility;
   target_trl?: number;
   budget_min?: string;
@@ -26,7 +28,7 @@ export interface NeedValues {
   deadline?: Dayjs | null;
 }
 
-const KNOWN = ['title', 'description', 'specifications', 'field_code', 'region', 'keywords', 'visibility', 'target_trl',
+const KNOWN = ['title', 'description', 'specifications', 'field_code', 'region', 'keywords', 'visibility', 'screening_questions', 'target_trl',
   'budget_min', 'budget_max', 'budget_negotiable', 'cooperation_modes', 'deadline'];
 const blank = (v?: string | null) => (v && v.trim() ? v : null);
 
@@ -35,9 +37,10 @@ export function toNeedBody(v: NeedValues): NeedDraft {
     title: v.title?.trim() ?? '',
     description: blank(v.description),
     specifications: blank(v.specifications),
-    field_code: v.field_code || null,
-    region: v.region || null,
+    field_code: (v.field_code || null) as FieldCode | null,
+    region: (v.region || null) as RegionCode | null,
     keywords: v.keywords ?? [],
+    screening_questions: (v.screening_questions ?? []).map((q) => q.trim()).filter(Boolean),
     visibility: v.visibility ?? 'public',
     target_trl: v.target_trl ?? null,
     budget_min: toMoney(v.budget_min) ?? null,
@@ -51,7 +54,7 @@ export function toNeedBody(v: NeedValues): NeedDraft {
 function toValues(n: NeedOut): NeedValues {
   return {
     title: n.title, description: n.description ?? '', specifications: n.specifications ?? '', field_code: n.field_code ?? undefined,
-    region: n.region ?? undefined, keywords: n.keywords, visibility: n.visibility, target_trl: n.target_trl ?? undefined,
+    region: n.region ?? undefined, keywords: n.keywords, screening_questions: n.screening_questions, visibility: n.visibility, target_trl: n.target_trl ?? undefined,
     budget_min: n.budget_min ?? '', budget_max: n.budget_max ?? '', budget_negotiable: n.budget_negotiable,
     cooperation_modes: n.cooperation_modes, deadline: n.deadline ? dayjs(n.deadline) : null,
   };
@@ -125,6 +128,7 @@ export function NeedFormPage() {
           </Form.Item>
         </Col>
       </Row>
+      <ScreeningQuestionsField />
     </ListingFormShell>
   );
 }

@@ -3,14 +3,14 @@ import { Form } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { outputsApi } from '../api/listings';
-import type { OutputDetail, OutputDraft } from '../api/types';
+import type { FieldCode, OutputDetail, OutputDraft, RegionCode } from '../api/types';
 import { ListingFormShell, type Saved } from '../components/ListingFormShell';
 import { OutputFields, type OutputValues } from '../components/OutputFields';
 import { toMoney } from '../lib/money';
 
 const KNOWN = ['title', 'summary', 'confidential_detail', 'problem_solved', 'applications', 'field_code', 'region', 'keywords', 'visibility',
-  'trl', 'transfer_modes', 'price_type', 'asking_price', 'advantages', 'ip_records', 'owners'];
-const LISTS = ['advantages', 'ip_records', 'owners'];
+  'screening_questions', 'trl', 'transfer_modes', 'price_type', 'asking_price', 'advantages', 'ip_records', 'owners'];
+const LISTS = ['screening_questions', 'advantages', 'ip_records', 'owners'];
 
 const blank = (v?: string | null) => (v && v.trim() ? v : null);
 
@@ -21,9 +21,10 @@ export function toOutputBody(v: OutputValues): OutputDraft {
     confidential_detail: blank(v.confidential_detail),
     problem_solved: blank(v.problem_solved),
     applications: blank(v.applications),
-    field_code: v.field_code || null,
-    region: v.region || null,
+    field_code: (v.field_code || null) as FieldCode | null,
+    region: (v.region || null) as RegionCode | null,
     keywords: v.keywords ?? [],
+    screening_questions: (v.screening_questions ?? []).map((q) => q.trim()).filter(Boolean),
     visibility: v.visibility ?? 'public',
     trl: v.trl ?? null,
     transfer_modes: v.transfer_modes ?? [],
@@ -38,7 +39,7 @@ export function toOutputBody(v: OutputValues): OutputDraft {
 function toValues(o: OutputDetail): OutputValues {
   return {
     title: o.title, summary: o.summary ?? '', confidential_detail: o.confidential_detail ?? '', problem_solved: o.problem_solved ?? '',
-    applications: o.applications ?? '', field_code: o.field_code ?? undefined, region: o.region ?? undefined, keywords: o.keywords,
+    applications: o.applications ?? '', field_code: o.field_code ?? undefined, region: o.region ?? undefined, keywords: o.keywords, screening_questions: o.screening_questions,
     visibility: o.visibility, trl: o.trl ?? undefined, transfer_modes: o.transfer_modes, price_type: o.price_type ?? undefined,
     asking_price: o.asking_price ?? '', advantages: o.advantages.map((a) => ({ description: a.description, metric: a.metric ?? '', value: a.value ?? '' })),
     ip_records: o.ip_records.map((r) => ({ kind: r.kind, number: r.number ?? '', status: r.status ?? 'granted', title: r.title ?? '' })),

@@ -1,0 +1,146 @@
+// The end-to-end flows, run in order in one browser context per role.
+import { expect, pick, settled, shot, signIn, signOut } from './helpers.mjs';
+
+const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+export const OUTPUT_TITLE = `甘蔗渣基可降解餐具模压成型技术 ${stamp}`;
+export const NEED_TITLE = `汽车零部件铝合金压铸件缺陷在线检测 ${stamp}`;
+
+export const flows = [
+  {
+    name: 'public home, browse and sign-up field errors',
+    async run({ page, base }) {
+      await page.goto(base);
+      await settled(page);
+      await shot(page, 'home');
+      await page.goto(`${base}/signup`);
+      await page.getByLabel('机构名称').fill('南宁测试科技有限公司');
+      await pick(page, '机构类型', '企业');
+      await pick(page, '所在地区', '南宁', { search: true });
+      await page.getByLabel('统一社会信用代码').fill('91450100MA5KABCDEX');
+      await page.getByLabel('姓名').fill('测试用户');
+      await page.getByLabel('电子邮箱').fill('signup-e2e@example.com');
+      await page.getByLabel('密码').fill('a-long-password-1');
+      await page.getByTestId('signup-submit').click();
+      const err = page.locator('#organisation_uscc_help, [id$="organisation_uscc_help"]');
+      await err.waitFor({ timeout: 10000 });
+      expect((await err.innerText()).includes('credit code'), 'the API error on the credit code is shown under the field');
+      await shot(page, 'sign-up');
+    },
+  },
+  {
+    name: 'university lists an output and submits it for review',
+    async run({ page, base, accounts }) {
+      await signIn(page, base, accounts.university);
+      await settled(page);
+      await shot(page, 'my-listings');
+      await page.goto(`${base}/mine/outputs/new`);
+      await page.getByLabel('标题').fill(OUTPUT_TITLE);
+      await page.getByTestId('save-submit').click();
+      const missing = page.getByTestId('missing-fields');
+      await missing.waitFor({ timeout: 15000 });
+      const text = await missing.innerText();
+      expect(text.includes('成果简介') && text.includes('技术成熟度'), `missing fields are listed: ${text}`);
+      await page.waitForURL(/\/mine\/outputs\/\d+\/edit/);
+      await settled(page);
+      await page.getByLabel('成果简介').fill('以甘蔗渣纤维为原料，经模压成型制成可完全降解的一次性餐具，替代塑料餐具。');
+      await pick(page, '领域', '糖业', { search: true });
+      await pick(page, '地区', '柳州', { search: true });
+      await pick(page, '技术成熟度（TRL）', 'TRL 6');
+      await pick(page, '转化方式', '转让');
+      await pick(page, '定价方式', '固定价格');
+      await page.getByLabel('报价').fill('350000');
+      await page.getByLabel('关键词').fill('甘蔗渣');
+      await page.keyboard.press('Enter');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, 'output-form');
+      await page.getByTestId('save-submit').click();
+      await page.waitForURL(/\/mine\/outputs$/, { timeout: 15000 });
+      await settled(page);
+      const row = page.locator('tr', { hasText: OUTPUT_TITLE });
+      await row.waitFor();
+      expect((await row.innerText()).includes('待审核'), 'the output is pending review');
+      await signOut(page);
+    },
+  },
+  {
+    name: 'reviewer approves the output',
+    async run({ page, base, accounts }) {
+      await signIn(page, base, accounts.reviewer);
+      await page.goto(`${base}/review/organisations`);
+      await settled(page);
+      await shot(page, 'review-organisations');
+      await page.goto(`${base}/review/listings`);
+      await settled(page);
+      const item = page.getByTestId('queue-item').filter({ hasText: OUTPUT_TITLE });
+      await item.waitFor();
+      await shot(page, 'review-queue');
+      await item.getByRole('button', { name: /^通\s?过$/ }).click();
+      await item.waitFor({ state: 'detached', timeout: 15000 });
+      await signOut(page);
+    },
+  },
+  {
+    name: 'enterprise posts a technology need',
+    async run({ page, base, accounts }) {
+      await signIn(page, base, accounts.enterprise);
+      await page.goto(`${base}/mine/needs/new`);
+      await page.getByLabel('标题').fill(NEED_TITLE);
+      await page.getByLabel('需求描述').fill('压铸件存在气孔和冷隔缺陷，需要基于机器视觉的在线检测方案，检出率不低于 98%。');
+      await pick(page, '领域', '汽车及零部件', { search: true });
+      await pick(page, '地区', '柳州', { search: true });
+      await page.getByLabel(/^预算.* 最低$/).fill('200000');
+      await page.getByLabel(/^预算.* 最高$/).fill('500000.5');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, 'need-form');
+      await page.getByTestId('save-submit').click();
+      await page.waitForURL(/\/mine\/needs$/, { timeout: 15000 });
+      await settled(page);
+      const row = page.locator('tr', { hasText: NEED_TITLE });
+      await row.waitFor();
+      expect((await row.innerText()).includes('待审核'), 'the need is pending review');
+    },
+  },
+  {
+    name: 'browse finds the output by a Chinese keyword',
+    async run({ page, base }) {
+      await page.goto(`${base}/outputs`);
+      await settled(page);
+      await page.getByLabel('关键词').fill('甘蔗渣');
+      await page.getByTestId('filters-search').click();
+      await page.waitForURL(/q=/);
+      await settled(page);
+      const card = page.getByTestId('listing-card').filter({ hasText: OUTPUT_TITLE });
+      await card.waitFor({ timeout: 15000 });
+      await shot(page, 'browse-outputs');
+      await card.getByRole('link', { name: OUTPUT_TITLE }).click();
+      await page.getByRole('heading', { name: OUTPUT_TITLE }).waitFor();
+      await settled(page);
+      const body = await page.locator('#main').innerText();
+      expect(body.includes('¥350,000.00'), 'the asking price is shown with two decimals');
+      await shot(page, 'output-page');
+      await page.goto(`${base}/needs`);
+      await settled(page);
+      await shot(page, 'browse-needs');
+    },
+  },
+  {
+    name: 'language switch is remembered on the account',
+    async run({ page, base }) {
+      await page.goto(`${base}/outputs`);
+      await settled(page);
+      const patched = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+      await page.getByTestId('language-switch').getByText('EN').click();
+      await page.getByRole('heading', { name: 'Research outputs' }).waitFor();
+      expect((await patched).ok(), 'PATCH /api/me saved the language');
+      await page.evaluate(() => localStorage.removeItem('techmatch.locale'));
+      await page.goto(`${base}/profile`);
+      await page.getByRole('heading', { name: 'My profile' }).waitFor({ timeout: 15000 });
+      await shot(page, 'profile-en');
+      await page.goto(base);
+      await settled(page);
+      await shot(page, 'home-en');
+      await page.getByTestId('language-switch').getByText('中文').click();
+      await page.getByRole('heading', { name: /让科技成果找到产业/ }).waitFor();
+    },
+  },
+];
