@@ -38,6 +38,7 @@ class RowsSource:
     name: str
     format: ImportFormat
     rows: list[SourceRow]
+    columns: tuple[str, ...] = ()  # a CSV file's header; JSON Lines name their fields per line
 
     @classmethod
     def from_bytes(cls, data: bytes, *, name: str = "upload", format: ImportFormat | None = None) -> "RowsSource":
@@ -51,12 +52,12 @@ class RowsSource:
         if "\x00" in text:
             raise ImportFileError(f"{name} contains NUL bytes; it does not look like a text file")
         fmt = format or detect_format(name, text)
-        rows = _jsonl_rows(text) if fmt == "jsonl" else _csv_rows(text, name)
+        rows, columns = (_jsonl_rows(text), ()) if fmt == "jsonl" else _csv_rows(text, name)
         if not rows:
             raise ImportFileError(f"{name} holds no data rows")
         if len(rows) > MAX_ROWS:
             raise ImportFileError(f"{name} has {len(rows)} rows; import at most {MAX_ROWS} at a time")
-        return cls(name=name, format=fmt, rows=rows)
+        return cls(name=name, format=fmt, rows=rows, columns=columns)
 
     @classmethod
     def from_path(cls, path: Path, *, format: ImportFormat | None = None) -> "RowsSource":
@@ -101,7 +102,7 @@ def _header(cells: list[str], name: str) -> list[str]:
     return header
 
 
-def _csv_rows(text: str, name: str) -> list[SourceRow]:
+def _csv_rows(text: str, name: str) -> tuple[list[SourceRow], tuple[str, ...]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     rows = []
@@ -123,4 +124,4 @@ def _csv_rows(text: str, name: str) -> list[SourceRow]:
         raise ImportFileError(f"{name}: line {reader.line_num} is not valid CSV: {exc}") from exc
     if header is None:
         raise ImportFileError(f"{name} is empty; the first line must name the columns")
-    return rows
+    return rows, tuple(header)

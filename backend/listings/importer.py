@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from backend.accounts.models import User
 from backend.core.errors import Forbidden
 from backend.listings import service
-from backend.listings.import_source import ImportFormat, RowsSource, SourceRow
+from backend.listings.import_source import ImportFileError, ImportFormat, RowsSource, SourceRow
 from backend.listings.kinds import NEEDS, OUTPUTS, ListingKind
 from backend.listings.schemas import NeedDraft, OutputDraft
 
@@ -198,6 +198,13 @@ def import_listings(
     if not actor.is_active:
         raise Forbidden("This account is disabled", code="account_disabled")
     schema = DRAFT_SCHEMAS[kind]
+    unknown = [column for column in rows_source.columns if column not in schema.model_fields]
+    if unknown:
+        # Said once for the file rather than on every row; no row could keep these values.
+        raise ImportFileError(
+            f"{rows_source.name}: unknown columns {', '.join(unknown)}; "
+            f"the header names fields of the {kind} schema: {', '.join(schema.model_fields)}"
+        )
     total = len(rows_source.rows)
     drafts: list[OutputDraft | NeedDraft] = []
     errors: list[RowError] = []

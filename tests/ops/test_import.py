@@ -129,3 +129,11 @@ def test_bad_files_are_refused_whole(data: bytes, name: str, problem: str) -> No
     with pytest.raises(ImportFileError) as raised:
         RowsSource.from_bytes(data, name=name)
     assert problem in raised.value.message
+
+
+def test_unknown_csv_columns_refuse_the_file(session: Session, admin: User) -> None:
+    source = _source("title,colour\nA,red\n", "x.csv")
+    with pytest.raises(ImportFileError) as raised:
+        import_listings(session, kind="outputs", actor=admin, rows_source=source, skip_invalid=True)
+    assert "unknown columns colour" in raised.value.message
+    assert _outputs(session, admin) == []
