@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from sqlalchemy import func, select
 
 from backend.accounts import service
@@ -53,11 +53,22 @@ def get_organisation(session: SessionDep, user: OptionalUser, org_id: IdPath) ->
     return OrganisationOut.model_validate(_visible_org(session, user, org_id))
 
 
+def _managed_org(session: SessionDep, user: CurrentUser, org_id: IdPath) -> Organisation:
+    # A dependency, so a caller who may not manage the organisation gets 403 before the body
+    # is validated (not a 422 that answers questions about a request they may not make).
+    org = _visible_org(session, user, org_id)
+    if not service.can_manage_org(user, org):
+        raise Forbidden("Only this organisation's admin can change it or add members")
+    return org
+
+
+ManagedOrg = Annotated[Organisation, Depends(_managed_org)]
+
+
 @router.patch("/{org_id}", operation_id="updateOrganisation")
 def update_organisation(
-    session: SessionDep, user: CurrentUser, org_id: IdPath, data: OrganisationUpdate
+    session: SessionDep, user: CurrentUser, org: ManagedOrg, data: OrganisationUpdate
 ) -> OrganisationOut:
-    org = _visible_org(session, user, org_id)
     return OrganisationOut.model_validate(service.update_organisation(session, actor=user, org=org, data=data))
 
 
@@ -71,8 +82,7 @@ def list_members(session: SessionDep, user: CurrentUser, org_id: IdPath) -> list
 
 
 @router.post("/{org_id}/members", status_code=status.HTTP_201_CREATED, operation_id="addMember")
-def add_member(session: SessionDep, user: CurrentUser, org_id: IdPath, data: MemberIn) -> UserOut:
-    org = _visible_org(session, user, org_id)
+def add_member(session: SessionDep, user: CurrentUser, org: ManagedOrg, data: MemberIn) -> UserOut:
     return UserOut.model_validate(service.add_member(session, actor=user, org=org, data=data))
 
 

@@ -1,12 +1,16 @@
 """ASGI middleware that refuses oversized bodies and NUL bytes in URLs before any parsing."""
 
+from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.core.handlers import error_json
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(HTTPException):
+    """An HTTPException, so FastAPI's body reading re-raises it (as 413) instead of a vague 400."""
+
+    def __init__(self, max_body_bytes: int) -> None:
+        super().__init__(413, f"The request body is larger than {max_body_bytes / (1024 * 1024):g} MB")
 
 
 class RequestLimits:
@@ -36,7 +40,7 @@ class RequestLimits:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise _TooLarge
+                    raise _TooLarge(self.max_body_bytes)
             return message
 
         async def tracking_send(message: Message) -> None:
