@@ -86,6 +86,15 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/api/notifications/preferences"): SIGNED_IN,
     ("GET", "/api/jobs/{job_id}"): SIGNED_IN,
     ("GET", "/api/admin/failed-tasks"): frozenset({"platform_admin"}),
+    # Statistics: aggregates are public; targets are set by staff.
+    ("GET", "/api/stats/contracts"): PUBLIC,
+    ("GET", "/api/stats/pipeline"): PUBLIC,
+    ("GET", "/api/stats/durations"): PUBLIC,
+    ("GET", "/api/stats/subsidies"): PUBLIC,
+    ("GET", "/api/stats/institutions"): PUBLIC,
+    ("GET", "/api/stats/headline"): PUBLIC,
+    ("GET", "/api/stats/targets"): STAFF,
+    ("PUT", "/api/stats/targets"): STAFF,
     ("POST", "/api/admin/failed-tasks/{failed_id}/retry"): frozenset({"platform_admin"}),
 }
 for _kind in ("outputs", "needs"):
