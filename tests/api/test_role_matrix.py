@@ -86,15 +86,18 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/api/notifications/preferences"): SIGNED_IN,
     ("GET", "/api/jobs/{job_id}"): SIGNED_IN,
     ("GET", "/api/admin/failed-tasks"): frozenset({"platform_admin"}),
-    # Statistics: aggregates are public; targets are set by staff.
-    ("GET", "/api/stats/contracts"): PUBLIC,
-    ("GET", "/api/stats/pipeline"): PUBLIC,
-    ("GET", "/api/stats/durations"): PUBLIC,
-    ("GET", "/api/stats/subsidies"): PUBLIC,
-    ("GET", "/api/stats/institutions"): PUBLIC,
+    # Statistics: staff read everything; institutions (university, institute) their own results, and the
+    # matrix's callers belong to enterprises, agencies or the government; the public sees the headline only.
+    ("GET", "/api/stats/contracts"): STAFF,
+    ("GET", "/api/stats/pipeline"): STAFF,
+    ("GET", "/api/stats/durations"): STAFF,
+    ("GET", "/api/stats/subsidies"): STAFF,
+    ("GET", "/api/stats/institutions"): STAFF,
     ("GET", "/api/stats/headline"): PUBLIC,
     ("GET", "/api/stats/targets"): STAFF,
     ("PUT", "/api/stats/targets"): STAFF,
+    ("GET", "/api/stats/reports/institutions/{org_id}"): STAFF,
+    ("GET", "/api/stats/reports/summary"): STAFF,
     ("POST", "/api/admin/failed-tasks/{failed_id}/retry"): frozenset({"platform_admin"}),
 }
 for _kind in ("outputs", "needs"):
