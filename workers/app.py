@@ -17,7 +17,7 @@ from backend.core.config import Settings, get_settings
 from backend.notifications import tasknames
 from workers.relay import PollerThread
 
-TASK_MODULES = ["workers.tasks.notifications", "workers.tasks.listings", "workers.tasks.system"]
+TASK_MODULES = ["workers.tasks.notifications", "workers.tasks.listings", "workers.tasks.system", "workers.tasks.policy"]
 
 
 def _transport_options(settings: Settings) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def create_celery(settings: Settings | None = None) -> Celery:
         task_soft_time_limit=settings.task_soft_time_limit,
         task_ignore_result=True,
         result_expires=3600,
-        task_default_queue="techmatch",
+        task_default_queue=settings.task_queue,
         broker_transport_options=_transport_options(settings),
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,

@@ -5,6 +5,7 @@ server, mail written to a local outbox. Production overrides them through the
 environment (see docker-compose.yml); a production run refuses the development secret.
 """
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,8 @@ class Settings(BaseSettings):
     max_page_size: int = 100
     cors_origins: list[str] = []
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
+    # Subsidy applications above this amount need a second reviewer's approval.
+    second_review_above: Decimal = Decimal("500000.00")
     smtp_host: str = ""
     smtp_port: int = 25
     mail_from: str = "techmatch <noreply@techmatch.local>"
@@ -43,6 +46,7 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 30.0
     public_base_url: str = "http://127.0.0.1:8000"
     broker_visibility_timeout: int = 3600
+    task_queue: str = "techmatch"
     task_max_retries: int = 6
     task_retry_backoff: int = 2
     task_retry_backoff_max: int = 600

@@ -66,13 +66,22 @@ def complete(session: Session, delivery_id: int) -> None:
     )
 
 
-def give_back(session: Session, delivery_id: int, *, error: str, final: bool) -> None:
-    """A failed attempt: back to pending for the retry, or failed for good."""
+def give_back(session: Session, delivery_id: int, *, error: str, final: bool, retry_in: float = 0) -> None:
+    """A failed attempt: back to pending for the retry, or failed for good.
+
+    ``queued_at`` moves to when the retry is due, so the sweeper does not take a delivery
+    that waits for its backoff for a lost one and start a second chain of retries.
+    """
     status = DeliveryStatus.failed if final else DeliveryStatus.pending
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
-        .values(status=status, lease_until=None, last_error=error[:1000])
+        .values(
+            status=status,
+            lease_until=None,
+            last_error=error[:1000],
+            queued_at=utcnow() + timedelta(seconds=retry_in),
+        )
         .execution_options(synchronize_session=False)
     )
 

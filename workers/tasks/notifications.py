@@ -48,11 +48,13 @@ def deliver_email(self: ReliableTask, delivery_id: int) -> str:
         email.send(message, settings=settings)
     except Exception as exc:
         final = self.retries_exhausted or _permanent(exc)
+        countdown = 0 if final else self.backoff()
         with unit_of_work() as session:
-            deliveries.give_back(session, delivery_id, error=f"{type(exc).__name__}: {exc}", final=final)
+            error = f"{type(exc).__name__}: {exc}"
+            deliveries.give_back(session, delivery_id, error=error, final=final, retry_in=countdown)
         if final:
             raise
-        raise self.retry(exc=exc, countdown=self.backoff()) from exc
+        raise self.retry(exc=exc, countdown=countdown) from exc
     with unit_of_work() as session:
         deliveries.complete(session, delivery_id)
     return "sent"
