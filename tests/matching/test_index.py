@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import numpy as np
@@ -97,3 +98,12 @@ def test_empty_engine_and_empty_query() -> None:
     engine.add(Document("a", {"title": "电池"}))
     assert engine.search({"title": "电池"})[0].doc_id == "a"
     assert engine.search({"title": "，。"}) == []
+
+
+def test_new_listing_is_matchable_within_two_seconds() -> None:
+    engine = MatchEngine().fit(synthetic(5_000))
+    start = time.perf_counter()
+    engine.add(Document("fresh", {"title": "钙钛矿叠层太阳能电池", "summary": "钙钛矿与晶硅叠层"}))
+    hits = engine.search({"title": "钙钛矿太阳能电池"}, top_k=3)
+    assert time.perf_counter() - start < 2.0
+    assert hits[0].doc_id == "fresh"
