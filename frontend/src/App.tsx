@@ -5,10 +5,12 @@ import { AppLayout } from './components/AppLayout';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { BrowsePage } from './pages/BrowsePage';
 import { HomePage } from './pages/HomePage';
+import { MatchesPage } from './pages/MatchesPage';
 import { MyListingsPage } from './pages/MyListingsPage';
 import { NeedFormPage } from './pages/NeedFormPage';
 import { NeedPage } from './pages/NeedPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { OutputFormPage } from './pages/OutputFormPage';
 import { OutputPage } from './pages/OutputPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -35,6 +37,8 @@ export function AppRoutes() {
         <Route path="mine/outputs/:id/edit" element={<RequireAuth><OutputFormPage /></RequireAuth>} />
         <Route path="mine/needs/new" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
         <Route path="mine/needs/:id/edit" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
+        <Route path="mine/:kind/:id/matches" element={<RequireAuth><MatchesPage /></RequireAuth>} />
+        <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -3,7 +3,7 @@ import { expect, pick, settled, shot, signIn, signOut } from './helpers.mjs';
 
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
 export const OUTPUT_TITLE = `甘蔗渣基可降解餐具模压成型技术 ${stamp}`;
-export const NEED_TITLE = `汽车零部件铝合金压铸件缺陷在线检测 ${stamp}`;
+export const NEED_TITLE = `甘蔗渣可降解餐具生产技术需求 ${stamp}`;
 
 export const flows = [
   {
@@ -29,7 +29,7 @@ export const flows = [
   },
   {
     name: 'university lists an output and submits it for review',
-    async run({ page, base, accounts }) {
+    async run({ page, base, accounts, state }) {
       await signIn(page, base, accounts.university);
       await settled(page);
       await shot(page, 'my-listings');
@@ -41,6 +41,7 @@ export const flows = [
       const text = await missing.innerText();
       expect(text.includes('成果简介') && text.includes('技术成熟度'), `missing fields are listed: ${text}`);
       await page.waitForURL(/\/mine\/outputs\/\d+\/edit/);
+      state.outputId = Number(/outputs\/(\d+)\/edit/.exec(page.url())[1]);
       await settled(page);
       await page.getByLabel('成果简介').fill('以甘蔗渣纤维为原料，经模压成型制成可完全降解的一次性餐具，替代塑料餐具。');
       await pick(page, '领域', '糖业', { search: true });
@@ -63,33 +64,19 @@ export const flows = [
     },
   },
   {
-    name: 'reviewer approves the output',
-    async run({ page, base, accounts }) {
-      await signIn(page, base, accounts.reviewer);
-      await page.goto(`${base}/review/organisations`);
-      await settled(page);
-      await shot(page, 'review-organisations');
-      await page.goto(`${base}/review/listings`);
-      await settled(page);
-      const item = page.getByTestId('queue-item').filter({ hasText: OUTPUT_TITLE });
-      await item.waitFor();
-      await shot(page, 'review-queue');
-      await item.getByRole('button', { name: /^通\s?过$/ }).click();
-      await item.waitFor({ state: 'detached', timeout: 15000 });
-      await signOut(page);
-    },
-  },
-  {
     name: 'enterprise posts a technology need',
-    async run({ page, base, accounts }) {
+    async run({ page, base, accounts, state }) {
       await signIn(page, base, accounts.enterprise);
       await page.goto(`${base}/mine/needs/new`);
       await page.getByLabel('标题').fill(NEED_TITLE);
-      await page.getByLabel('需求描述').fill('压铸件存在气孔和冷隔缺陷，需要基于机器视觉的在线检测方案，检出率不低于 98%。');
-      await pick(page, '领域', '汽车及零部件', { search: true });
+      await page.getByLabel('需求描述').fill('我公司计划利用甘蔗渣纤维模压成型生产可降解一次性餐具，替代塑料餐具，寻求成熟的模压成型工艺和设备方案。');
+      await pick(page, '领域', '糖业', { search: true });
+      await pick(page, '合作方式', '转让');
       await pick(page, '地区', '柳州', { search: true });
       await page.getByLabel(/^预算.* 最低$/).fill('200000');
       await page.getByLabel(/^预算.* 最高$/).fill('500000.5');
+      await page.getByLabel('关键词').fill('甘蔗渣');
+      await page.keyboard.press('Enter');
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'need-form');
       await page.getByTestId('save-submit').click();
@@ -98,6 +85,55 @@ export const flows = [
       const row = page.locator('tr', { hasText: NEED_TITLE });
       await row.waitFor();
       expect((await row.innerText()).includes('待审核'), 'the need is pending review');
+      state.needId = Number(/needs\/(\d+)/.exec(await row.getByRole('link').getAttribute('href'))[1]);
+      await signOut(page);
+    },
+  },
+  {
+    name: 'reviewer approves the output and the need',
+    async run({ page, base, accounts, state }) {
+      await signIn(page, base, accounts.reviewer);
+      await page.goto(`${base}/review/organisations`);
+      await settled(page);
+      await shot(page, 'review-organisations');
+      await page.goto(`${base}/review/listings`);
+      await settled(page);
+      await shot(page, 'review-queue');
+      for (const [kind, id] of [['outputs', state.outputId], ['needs', state.needId]]) {
+        await page.goto(`${base}/${kind}/${id}`);
+        await settled(page);
+        const approve = page.getByTestId('listing-review-approve');
+        await approve.waitFor();
+        if (kind === 'outputs') await shot(page, 'review-listing');
+        await approve.click();
+        await approve.waitFor({ state: 'detached', timeout: 15000 });
+      }
+      await signOut(page);
+    },
+  },
+  {
+    name: 'enterprise sees the explained match and marks it interested',
+    async run({ page, base, accounts, state }) {
+      await signIn(page, base, accounts.enterprise);
+      await page.goto(`${base}/mine/needs`);
+      await settled(page);
+      const row = page.locator('tr', { hasText: NEED_TITLE });
+      expect((await row.innerText()).includes('已发布'), 'the need is published');
+      await row.getByRole('button', { name: /匹\s?配/ }).click();
+      await page.waitForURL(new RegExp(`/mine/needs/${state.needId}/matches`));
+      const card = page.getByTestId('match-card').filter({ hasText: OUTPUT_TITLE });
+      await card.waitFor({ timeout: 20000 });
+      const text = await card.innerText();
+      expect(text.includes('在预算内'), `the budget fit is explained: ${text}`);
+      expect(await card.locator('canvas').count() > 0, 'the term contributions are drawn');
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, 'matches');
+      await card.getByRole('button', { name: '感兴趣' }).click();
+      await page.getByText('已标记为感兴趣').waitFor();
+      await page.getByTestId('notification-bell').click();
+      await page.waitForURL(/\/notifications/);
+      await settled(page);
+      await shot(page, 'notifications');
     },
   },
   {

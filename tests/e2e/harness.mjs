@@ -32,6 +32,22 @@ function run(cmd, args, env, label) {
   return r.stdout;
 }
 
+const DEMO_PASSWORD = 'Demo-2026!pass';
+const DEMO_ACCOUNTS = {
+  university: { email: 'demo-member@techmatch.local', password: DEMO_PASSWORD },
+  enterprise: { email: 'demo-org_admin@techmatch.local', password: DEMO_PASSWORD },
+  agent: { email: 'demo-agent@techmatch.local', password: DEMO_PASSWORD },
+  reviewer: { email: 'demo-reviewer@techmatch.local', password: DEMO_PASSWORD },
+};
+
+function hasCommand(env, ...args) {
+  return spawnSync(join(BIN, 'techmatch'), [...args, '--help'], { cwd: ROOT, env, encoding: 'utf8' }).status === 0;
+}
+
+/**
+ * The embedded run: `techmatch run` (migrate, demo data, API + web app + worker) on a free port against a
+ * fresh temp SQLite database. Without `techmatch run`, falls back to alembic + bootstrap accounts + uvicorn.
+ */
 export async function startBackend(log) {
   if (!existsSync(join(ROOT, 'frontend/dist/index.html'))) throw new Error('frontend/dist is missing: run npm run build first');
   const tmp = mkdtempSync(join(tmpdir(), 'techmatch-e2e-'));
@@ -42,23 +58,30 @@ export async function startBackend(log) {
     TECHMATCH_VAR_DIR: join(tmp, 'var'),
     TECHMATCH_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   };
-  run(join(BIN, 'alembic'), ['upgrade', 'head'], env, 'alembic upgrade head');
-  let seeded = false;
-  const help = spawnSync(join(BIN, 'techmatch'), ['seed-demo', '--help'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (help.status === 0) {
-    run(join(BIN, 'techmatch'), ['seed-demo'], env, 'techmatch seed-demo');
-    seeded = true;
+  let cmd;
+  let args;
+  let accounts;
+  let mode;
+  if (hasCommand(env, 'run')) {
+    mode = 'techmatch run (demo data, worker)';
+    cmd = join(BIN, 'techmatch');
+    args = ['run', '--host', '127.0.0.1', '--port', String(port)];
+    accounts = DEMO_ACCOUNTS;
+  } else {
+    mode = 'uvicorn (no techmatch run: bootstrap accounts, no worker)';
+    run(join(BIN, 'alembic'), ['upgrade', 'head'], env, 'alembic upgrade head');
+    if (hasCommand(env, 'seed-demo')) run(join(BIN, 'techmatch'), ['seed-demo'], env, 'techmatch seed-demo');
+    accounts = JSON.parse(run(join(BIN, 'python'), ['tests/e2e/bootstrap.py'], env, 'bootstrap accounts').trim().split('\n').pop());
+    cmd = join(BIN, 'uvicorn');
+    args = ['backend.app:create_app', '--factory', '--host', '127.0.0.1', '--port', String(port)];
   }
-  const accounts = JSON.parse(run(join(BIN, 'python'), ['tests/e2e/bootstrap.py'], env, 'bootstrap accounts').trim().split('\n').pop());
-  log(`backend: port ${port}, db ${tmp}, demo data ${seeded ? 'seeded' : 'not available (seed-demo missing)'}`);
-  const server = spawn(join(BIN, 'uvicorn'), ['backend.app:create_app', '--factory', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   server.stdout.on('data', (d) => (output += d));
   server.stderr.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  const t0 = Date.now();
+  for (;;) {
     try {
       const r = await fetch(`${base}/api/health`);
       if (r.ok) break;
@@ -66,14 +89,31 @@ export async function startBackend(log) {
       /* not up yet */
     }
     if (server.exitCode !== null) throw new Error(`backend exited:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
+    if (Date.now() - t0 > 180000) throw new Error(`backend not up after 180 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 500));
   }
+  log(`backend: ${mode} on port ${port} (up in ${((Date.now() - t0) / 1000).toFixed(1)} s), data in ${tmp}`);
   const stop = async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-server.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }, 15000);
+      await exited;
+      clearTimeout(timer);
+    }
     rmSync(tmp, { recursive: true, force: true });
   };
-  return { base, accounts, seeded, stop, output: () => output };
+  return { base, accounts, stop, output: () => output };
 }
 
 export async function startBrowser() {

@@ -10,6 +10,7 @@ const started = Date.now();
 mkdirSync(SHOTS, { recursive: true });
 
 let passed = 0;
+const state = {};
 let failed = 0;
 const backend = await startBackend(log);
 const browser = await startBrowser();
@@ -24,7 +25,7 @@ try {
     const t0 = Date.now();
     consoleErrors.length = 0;
     try {
-      await flow.run({ page, base: backend.base, accounts: backend.accounts });
+      await flow.run({ page, base: backend.base, accounts: backend.accounts, state });
       // 4xx answers the UI shows as field errors are logged by Chromium as failed loads; they are not app errors.
       const real = consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
       if (real.length) throw new Error(`console errors:\n  ${real.join('\n  ')}`);

@@ -5,6 +5,7 @@ import { Layout, Menu, Button, Dropdown, Drawer, Grid, Space, App } from 'antd';
 import { MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isStaff, useAuth } from '../auth/AuthProvider';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -81,7 +82,9 @@ export function AppLayout() {
         <Menu mode="vertical" selectedKeys={selected} items={items} onClick={() => setDrawer(false)} />
       </Drawer>
       <Layout.Content id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.footer')}</Layout.Footer>
     </Layout>

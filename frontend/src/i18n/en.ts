@@ -10,6 +10,7 @@ const en: Messages = {
   },
   lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
   common: {
+    crashed: 'Something went wrong', crashedHint: 'This page ran into a problem. Please retry; if it keeps happening, contact the platform administrator.', 
     search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', submit: 'Submit', back: 'Back', edit: 'Edit', view: 'View',
     loading: 'Loading…', retry: 'Retry', yes: 'Yes', no: 'No', none: 'None', all: 'All', total: '{{count}} in total', actions: 'Actions',
     updatedAt: 'Updated', publishedAt: 'Published', createdAt: 'Created', yuan: 'CNY', negotiable: 'Negotiable', unknown: 'Not given', confirm: 'OK',
@@ -68,7 +69,7 @@ const en: Messages = {
     emptyOutputs: 'You have no research outputs yet. Click "New output", save a draft, and submit it for review when complete.',
     emptyNeeds: 'You have no technology needs yet. Click "New need" to describe your problem; once approved, you get recommendations.',
     submit: 'Submit for review', withdraw: 'Withdraw', withdrawConfirm: 'A withdrawn listing is no longer shown. Withdraw it?', submitted: 'Submitted for review',
-    withdrawn: 'Withdrawn', deleted: 'Deleted', delete: 'Delete', deleteConfirm: 'Delete this draft?',
+    matches: 'Matches', withdrawn: 'Withdrawn', deleted: 'Deleted', delete: 'Delete', deleteConfirm: 'Delete this draft?',
   },
   form: {
     addQuestion: 'Add question', screeningHint: 'Questions a party must answer when expressing interest (up to 3)', 
@@ -81,13 +82,25 @@ const en: Messages = {
     remove: 'Remove', pick: 'Choose',
   },
   review: {
+    waiting: 'This listing is waiting for review.', 
     orgsTitle: 'Organisation verification', listingsTitle: 'Listing review', outputsTab: 'Research outputs', needsTab: 'Technology needs', approve: 'Approve', reject: 'Reject', revise: 'Send back',
     verify: 'Verify', reason: 'Reason', reasonRequired: 'Give a reason when rejecting or sending back; the owner sees it.', done: 'Done', emptyOrgs: 'No organisations waiting. New sign-ups appear here.',
     emptyListings: 'Nothing waiting for review. Submitted listings appear here.', submittedAt: 'Submitted', uscc: 'Credit code', kind: 'Kind', region: 'Region', openListing: 'Open',
     staffOnly: 'This page is for reviewers.',
   },
-  matches: { title: 'Matches', empty: 'Matching is being built. Once your listing is published, the most relevant outputs or needs and the reasons will show here.' },
-  notifications: { title: 'Notifications', empty: 'No notifications. You will be told here when someone is interested in your listing or a review is done.' },
+  matches: {
+    title: 'Matches', forNeed: 'Research outputs that could answer “{{title}}”, best first:', forOutput: 'Technology needs “{{title}}” could serve, best first:',
+    empty: 'Matching is being built.', none: 'No matches meet these conditions. Relax the conditions above, or add keywords and detail to your listing.',
+    notPublished: 'This listing is not published yet; others see these matches once it is approved.', score: 'Score', terms: 'Shared terms and their weight', otherTerms: 'other terms',
+    field: 'Field', sameField: 'Same field', otherField: 'Different field', trl: 'Readiness', trlGapText: 'output TRL {{output}}, need targets TRL {{target}} ({{gap}})', trlUnknown: 'Not given',
+    budget: 'Price and budget', modes: 'Common modes', interested: 'Interested', notRelevant: 'Not relevant', markedInterested: 'Marked interested', markedNotRelevant: 'Marked not relevant; it will be hidden',
+    requireTrl: 'TRL good enough', requireBudget: 'Price within budget', requireModes: 'A common mode', includeDismissed: 'Show dismissed',
+    fit: { within: 'Within budget', below_range: 'Below the budget range', above_budget: 'Above budget', price_on_request: 'Price on request', no_budget: 'No budget given' },
+  },
+  notifications: {
+    title: 'Notifications', empty: 'No notifications. You will be told here when someone is interested in your listing or a review is done.', onlyUnread: 'Unread only', markAll: 'Mark all read',
+    markRead: 'Mark read', unread: 'Unread', unreadCount: '{{count}} unread',
+  },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };
 

@@ -8,6 +8,7 @@ const zhCN = {
   },
   lang: { label: '语言', zh: '中文', en: 'English', saved: '语言已保存到您的账户' },
   common: {
+    crashed: '页面出错了', crashedHint: '这个页面遇到了问题。请重试；如果仍然出错，请联系平台管理员。', 
     search: '搜索', reset: '重置', save: '保存', cancel: '取消', submit: '提交', back: '返回', edit: '编辑', view: '查看',
     loading: '加载中…', retry: '重试', yes: '是', no: '否', none: '无', all: '全部', total: '共 {{count}} 条', actions: '操作',
     updatedAt: '更新于', publishedAt: '发布于', createdAt: '创建于', yuan: '元', negotiable: '面议', unknown: '未填写', confirm: '确定',
@@ -65,7 +66,7 @@ const zhCN = {
     emptyOutputs: '您还没有发布科技成果。点击"发布新成果"，先保存草稿，填写完整后提交审核。',
     emptyNeeds: '您还没有发布技术需求。点击"发布新需求"，描述您的技术难题，审核通过后即可获得推荐。',
     submit: '提交审核', withdraw: '撤回', withdrawConfirm: '撤回后该条目将不再展示，确定撤回？', submitted: '已提交审核',
-    withdrawn: '已撤回', deleted: '已删除', delete: '删除', deleteConfirm: '确定删除这条草稿？',
+    matches: '匹配', withdrawn: '已撤回', deleted: '已删除', delete: '删除', deleteConfirm: '确定删除这条草稿？',
   },
   form: {
     addQuestion: '添加问题', screeningHint: '对方表达合作意向时需要回答的问题，最多 3 个', 
@@ -78,13 +79,25 @@ const zhCN = {
     remove: '移除', pick: '请选择',
   },
   review: {
+    waiting: '该条目正在等待审核。', 
     orgsTitle: '机构认证审核', listingsTitle: '发布内容审核', outputsTab: '科技成果', needsTab: '技术需求', approve: '通过', reject: '驳回', revise: '退回修改',
     verify: '认证通过', reason: '审核意见', reasonRequired: '驳回或退回修改时请填写原因，发布方会看到。', done: '已处理', emptyOrgs: '没有待认证的机构。新机构注册后会出现在这里。',
     emptyListings: '没有待审核的内容。机构提交审核后会出现在这里。', submittedAt: '提交于', uscc: '信用代码', kind: '类型', region: '地区', openListing: '查看详情',
     staffOnly: '此页面仅供审核人员使用。',
   },
-  matches: { title: '匹配推荐', empty: '匹配功能正在建设中。发布并通过审核后，这里会显示与您的发布最相关的成果或需求及其原因。' },
-  notifications: { title: '消息中心', empty: '暂无消息。有人对您的发布感兴趣或审核有结果时，会在这里通知您。' },
+  matches: {
+    title: '匹配推荐', forNeed: '可以解决需求「{{title}}」的科技成果，按匹配度排序：', forOutput: '科技成果「{{title}}」可以服务的技术需求，按匹配度排序：',
+    empty: '匹配功能正在建设中。', none: '暂时没有符合条件的匹配。可以放宽上方的条件，或补充关键词和描述，让匹配更准确。',
+    notPublished: '该条目尚未发布；审核通过后，其他机构才能看到这里的匹配。', score: '匹配度', terms: '共同关键词的贡献', otherTerms: '其他词',
+    field: '领域', sameField: '同一领域', otherField: '不同领域', trl: '成熟度', trlGapText: '成果 TRL {{output}}，需求目标 TRL {{target}}（{{gap}}）', trlUnknown: '未填写',
+    budget: '价格与预算', modes: '共同合作方式', interested: '感兴趣', notRelevant: '不相关', markedInterested: '已标记为感兴趣', markedNotRelevant: '已标记为不相关，今后不再显示',
+    requireTrl: '成熟度达标', requireBudget: '价格在预算内', requireModes: '有共同合作方式', includeDismissed: '显示已标记不相关的',
+    fit: { within: '在预算内', below_range: '低于预算范围', above_budget: '超出预算', price_on_request: '价格面议', no_budget: '需求未填预算' },
+  },
+  notifications: {
+    title: '消息中心', empty: '暂无消息。有人对您的发布感兴趣或审核有结果时，会在这里通知您。', onlyUnread: '只看未读', markAll: '全部标为已读',
+    markRead: '标为已读', unread: '未读', unreadCount: '{{count}} 条未读',
+  },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
 

@@ -61,6 +61,9 @@ export function MyListingsPage() {
           {['draft', 'pending_review', 'needs_revision', 'published'].includes(r.status) && (
             <Button size="small" onClick={() => navigate(`/mine/${kind}/${r.id}/edit`)}>{t('common.edit')}</Button>
           )}
+          {r.status === 'published' && (
+            <Button size="small" type="primary" ghost onClick={() => navigate(`/mine/${kind}/${r.id}/matches`)}>{t('mine.matches')}</Button>
+          )}
           {['draft', 'needs_revision'].includes(r.status) && (
             <Button size="small" type="primary" loading={busy === `submit-${r.id}`} onClick={() => void act(r, 'submit')}>{t('mine.submit')}</Button>
           )}

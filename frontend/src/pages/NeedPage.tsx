@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { needsApi } from '../api/listings';
 import { AmountText } from '../components/AmountText';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ReviewBar } from '../components/ReviewBar';
 import { ListingHeader } from '../components/ListingHeader';
 import { useTaxonomy } from '../hooks/useTaxonomy';
 import { useAsync } from '../lib/useAsync';
@@ -21,6 +22,7 @@ export function NeedPage() {
   return (
     <div className="page">
       <ListingHeader kind="needs" listing={n} />
+      <ReviewBar kind="needs" id={n.id} status={n.status} onDone={reload} />
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('listing.field')}>{fieldName(n.field_code)}</Descriptions.Item>

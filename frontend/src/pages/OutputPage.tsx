@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { outputsApi } from '../api/listings';
 import { AmountText } from '../components/AmountText';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ReviewBar } from '../components/ReviewBar';
 import { ListingHeader } from '../components/ListingHeader';
 import { useTaxonomy } from '../hooks/useTaxonomy';
 import { useAsync } from '../lib/useAsync';
@@ -22,6 +23,7 @@ export function OutputPage() {
   return (
     <div className="page">
       <ListingHeader kind="outputs" listing={o} />
+      <ReviewBar kind="outputs" id={o.id} status={o.status} onDone={reload} />
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('listing.field')}>{fieldName(o.field_code)}</Descriptions.Item>
