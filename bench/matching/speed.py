@@ -62,6 +62,7 @@ def run_size(
     out["postings_mb"] = round(mem["postings"] / 1e6)
     out["forward_mb"] = round(mem["forward"] / 1e6)
     allowed = engine.mask(i for i in range(n) if mask[i])
+    allowed_rows = allowed.rows
 
     for q in queries[:5]:
         engine.search(q, 10, allowed=allowed)  # warm caches (forward matrix view, pages)
@@ -95,7 +96,7 @@ def run_size(
         best = top10(fwd @ qdense, mask)
         plain.append(time.perf_counter() - t)
         engine.index.config = exact_cfg
-        rows, _, _ = search_rows(engine.index, terms, weights, 10, allowed)
+        rows, _, _ = search_rows(engine.index, terms, weights, 10, allowed_rows)
         engine.index.config = engine.config
         exact_ids = set(rows.tolist())
         overlap.append(len(exact_ids & set(got)) / max(len(exact_ids), 1))

@@ -4,7 +4,7 @@ Imports nothing from the web stack; see :class:`MatchEngine` for the public API.
 """
 
 from .config import EngineConfig
-from .engine import Allowed, DocId, Document, Match, MatchEngine
+from .engine import Allowed, DocId, Document, Match, MatchEngine, RowMask
 from .explain import Explanation, TermShare
 from .normalize import normalize
 from .ranking import SearchStats
@@ -17,6 +17,7 @@ __all__ = [
     "Explanation",
     "Match",
     "MatchEngine",
+    "RowMask",
     "SearchStats",
     "TermShare",
     "normalize",

@@ -35,7 +35,21 @@ from .store import current_version, load_index, save_index
 from .weighting import Fields
 
 DocId = str | int
-Allowed = npt.NDArray[np.bool_] | Iterable[DocId] | Callable[[DocId], bool] | None
+
+
+@dataclass(frozen=True)
+class RowMask:
+    """Documents admitted by a filter, as a boolean array over the engine's internal rows.
+
+    Made by :meth:`MatchEngine.mask`; valid until the next ``add``, ``compact``, ``fit`` or ``save`` (rows
+    are renumbered then), which the engine checks through ``generation``.
+    """
+
+    rows: npt.NDArray[np.bool_]
+    generation: int
+
+
+Allowed = RowMask | Iterable[DocId] | Callable[[DocId], bool] | None
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,7 @@ class MatchEngine:
         self._rows: dict[DocId, int] = {}
         self.version: str | None = None
         self.last_stats = SearchStats()
+        self._generation = 0
 
     # ----------------------------------------------------------------- collection
     def fit(self, docs: Iterable[Document], statistics: MatchEngine | None = None) -> MatchEngine:
@@ -93,12 +108,14 @@ class MatchEngine:
         self.index.fit([d.fields for d in unique.values()], statistics.index if statistics else None)
         self._ids = list(unique)
         self._rows = {doc_id: row for row, doc_id in enumerate(self._ids)}
+        self._generation += 1
         return self
 
     def add(self, doc: Document) -> None:
         """Index a new document, or replace the one with the same id; searchable immediately."""
         self.remove(doc.id)
         row = self.index.append(doc.fields)
+        self._generation += 1
         self._ids.append(doc.id)
         self._rows[doc.id] = row
 
@@ -121,6 +138,7 @@ class MatchEngine:
         searching is exact either way, only faster afterwards.
         """
         old_rows = self.index.compact()
+        self._generation += 1
         self._ids = [self._ids[r] for r in old_rows.tolist()]
         self._rows = {doc_id: row for row, doc_id in enumerate(self._ids)}
 
@@ -135,26 +153,26 @@ class MatchEngine:
         return [self._ids[r] for r in np.flatnonzero(self.index.alive).tolist()]
 
     # ----------------------------------------------------------------- querying
-    def mask(self, allowed_ids: Iterable[DocId]) -> npt.NDArray[np.bool_]:
+    def mask(self, allowed_ids: Iterable[DocId]) -> RowMask:
         """Boolean row mask admitting exactly ``allowed_ids`` (unknown ids are ignored); cheap to build
         from the ids a database filter returned, and reusable across queries until the next add."""
         out = np.zeros(self.index.n_rows, dtype=bool)
         rows = [self._rows[i] for i in allowed_ids if i in self._rows]
         out[rows] = True
-        return out
+        return RowMask(out, self._generation)
 
     def _resolve_allowed(self, allowed: Allowed) -> npt.NDArray[np.bool_] | None:
         if allowed is None:
             return None
-        if isinstance(allowed, np.ndarray):
-            if allowed.dtype != bool or allowed.size < self.index.n_rows:
-                raise ValueError("a mask must be a boolean array from MatchEngine.mask (re-make it after add)")
-            return allowed
+        if isinstance(allowed, RowMask):
+            if allowed.generation != self._generation:
+                raise ValueError("stale mask: rows changed since MatchEngine.mask made it (make a new one)")
+            return allowed.rows
         if callable(allowed):
             # Evaluated on every live document: fine for thousands, use a mask for large corpora.
             predicate = allowed
-            return self.mask(i for i in self._rows if predicate(i))
-        return self.mask(allowed)
+            return self.mask(i for i in self._rows if predicate(i)).rows
+        return self.mask(allowed).rows
 
     def _final_query(
         self, query: Fields, mask: npt.NDArray[np.bool_] | None
