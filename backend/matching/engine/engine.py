@@ -198,7 +198,7 @@ class MatchEngine:
     ) -> list[Match]:
         """The ``top_k`` documents most similar to ``query`` (field name -> text), best first.
 
-        ``allowed`` restricts the candidates *before* the top-k cut: a boolean mask from :meth:`mask`, an
+        ``allowed`` restricts the candidates *before* the top-k cut: a :class:`RowMask` from :meth:`mask`, an
         iterable of ids, or a predicate on ids. Only documents scoring above ``min_score`` are returned, so
         the list may be shorter than ``top_k`` (or empty for a query sharing no term with the corpus).
         """
