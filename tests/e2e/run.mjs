@@ -1,6 +1,8 @@
 // End-to-end runner: node tests/e2e/run.mjs (or `npm run e2e` in frontend/, which builds first).
 // Exits non-zero when any flow fails and prints "N passed, M failed".
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBackend, startBrowser } from './harness.mjs';
 import { flows } from './flows.mjs';
 import { SHOTS } from './helpers.mjs';
@@ -34,7 +36,9 @@ try {
     } catch (err) {
       failed++;
       log(`FAIL ${flow.name}: ${err instanceof Error ? err.message : err}`);
-      await page.screenshot({ path: `${SHOTS}/../e2e-failure-${passed + failed}.png` }).catch(() => undefined);
+      const where = join(tmpdir(), `techmatch-e2e-failure-${passed + failed}.png`);
+      await page.screenshot({ path: where }).catch(() => undefined);
+      log(`  screenshot of the failure: ${where}`);
     }
   }
   await context.close();

@@ -2,7 +2,7 @@
 // API's errors where they belong (on the fields, or above the form when no field owns them).
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Space, Spin, Typography, App, type FormInstance } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, toApiError, type ApiError } from '../api/errors';
 import { errorText } from '../lib/errorText';
@@ -62,7 +62,9 @@ export function ListingFormShell<V>(props: Props<V>) {
   const [loadError, setLoadError] = useState<ApiError>();
   const [busy, setBusy] = useState<'save' | 'submit'>();
   const [problems, setProblems] = useState<string[]>([]);
-  const [missing, setMissing] = useState<string[]>([]);
+  const location = useLocation();
+  // After the first save of a new listing the page moves to its edit URL; what was missing travels along.
+  const [missing, setMissing] = useState<string[]>((location.state as { missing?: string[] } | null)?.missing ?? []);
 
   useEffect(() => {
     if (!id) return;
@@ -72,6 +74,7 @@ export function ListingFormShell<V>(props: Props<V>) {
       .then((l) => {
         setCurrent({ id: l.id, version: l.version, status: l.status });
         form.setFieldsValue(props.toValues(l as never) as never);
+        (form as FormInstance).setFields(missing.filter((n) => knownFields.includes(n)).map((n) => ({ name: [n], errors: [t('form.requiredOnSubmit')] })));
       })
       .catch((e: unknown) => setLoadError(toApiError(e)))
       .finally(() => setLoading(false));
@@ -106,7 +109,7 @@ export function ListingFormShell<V>(props: Props<V>) {
         const names = missingFields(err.details);
         setMissing(names);
         (form as FormInstance).setFields(names.filter((n) => knownFields.includes(n)).map((n) => ({ name: [n], errors: [t('form.requiredOnSubmit')] })));
-        if (saved && !id) navigate(`${props.doneTo.replace(/\/$/, '')}/${saved.id}/edit`, { replace: true });
+        if (saved && !id) navigate(`${props.doneTo.replace(/\/$/, '')}/${saved.id}/edit`, { replace: true, state: { missing: names } });
       } else if (err.status === 422) {
         const other = applyApiErrors(form, err, knownFields, listFields);
         setProblems([t('common.fixErrors'), ...other]);

@@ -2,7 +2,7 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatDate } from '../lib/time';
 import type { ListingKind, NeedOut, OutputOut } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
 import { StatusTag } from './StatusTag';
@@ -20,7 +20,7 @@ export function ListingHeader({ kind, listing }: { kind: ListingKind; listing: O
         {listing.status !== 'published' && <StatusTag status={listing.status} />}
         {listing.published_at && (
           <Typography.Text type="secondary">
-            {t('common.publishedAt')} {dayjs(listing.published_at).format('YYYY-MM-DD')}
+            {t('common.publishedAt')} {formatDate(listing.published_at)}
           </Typography.Text>
         )}
         {own && <Button onClick={() => navigate(`/mine/${kind}/${listing.id}/edit`)}>{t('common.edit')}</Button>}

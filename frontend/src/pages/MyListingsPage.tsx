@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Popconfirm, Space, Table, Tabs, Typography, App } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatTime } from '../lib/time';
 import { kindApi, searchNeeds, searchOutputs } from '../api/listings';
 import { toApiError } from '../api/errors';
 import type { ListingKind, NeedOut, OutputOut } from '../api/types';
@@ -53,7 +53,7 @@ export function MyListingsPage() {
   const columns = [
     { title: t('form.title'), dataIndex: 'title', key: 'title', render: (v: string, r: Row) => <Link to={`/${kind}/${r.id}`}>{v}</Link> },
     { title: t('listing.status'), dataIndex: 'status', key: 'status', width: 120, render: (s: string) => <StatusTag status={s} /> },
-    { title: t('common.updatedAt'), dataIndex: 'updated_at', key: 'updated_at', width: 150, responsive: ['md' as const], render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: t('common.updatedAt'), dataIndex: 'updated_at', key: 'updated_at', width: 150, responsive: ['md' as const], render: (v: string) => formatTime(v) },
     {
       title: t('common.actions'), key: 'actions', width: 300,
       render: (_: unknown, r: Row) => (

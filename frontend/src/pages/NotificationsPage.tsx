@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Badge, Button, List, Segmented, Space, Typography, App } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatTime } from '../lib/time';
 import { internalPath, notificationsApi, type Notification } from '../api/notifications';
 import { toApiError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
@@ -73,7 +73,7 @@ export function NotificationsPage() {
           >
             <List.Item.Meta
               title={<Space>{!n.read_at && <Badge status="processing" aria-label={t('notifications.unread')} />}{n.title}</Space>}
-              description={<><div className="prewrap">{n.body}</div><Typography.Text type="secondary">{dayjs(n.created_at).format('YYYY-MM-DD HH:mm')}</Typography.Text></>}
+              description={<><div className="prewrap">{n.body}</div><Typography.Text type="secondary">{formatTime(n.created_at)}</Typography.Text></>}
             />
           </List.Item>
         )}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Card, List, Space, Tabs, Tag, Typography, App } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatTime } from '../lib/time';
 import { kindApi } from '../api/listings';
 import { toApiError } from '../api/errors';
 import type { ListingKind, NeedOut, OutputDetail } from '../api/types';
@@ -65,7 +65,7 @@ export function ReviewListingsPage() {
                 <Space wrap size={[4, 4]} style={{ marginBottom: 8 }}>
                   {item.field_code && <Tag color="blue">{fieldName(item.field_code)}</Tag>}
                   {item.region && <Tag>{regionName(item.region)}</Tag>}
-                  <Typography.Text type="secondary">{t('review.submittedAt')} {dayjs(item.updated_at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('review.submittedAt')} {formatTime(item.updated_at)}</Typography.Text>
                 </Space>
                 {text && <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>{text}</Typography.Paragraph>}
                 <DecisionButtons

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Table, Typography, App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatTime } from '../lib/time';
 import { api } from '../api/client';
 import { toApiError, unwrap } from '../api/errors';
 import type { Organisation } from '../api/types';
@@ -39,7 +39,7 @@ export function ReviewOrgsPage() {
     { title: t('review.kind'), dataIndex: 'kind', key: 'kind', width: 130, render: (k: string) => t(`orgKind.${k}`) },
     { title: t('review.region'), dataIndex: 'region', key: 'region', width: 100, render: (r: string) => regionName(r) },
     { title: t('review.uscc'), dataIndex: 'uscc', key: 'uscc', width: 190, responsive: ['lg' as const] },
-    { title: t('common.createdAt'), dataIndex: 'created_at', key: 'created_at', width: 140, responsive: ['md' as const], render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: t('common.createdAt'), dataIndex: 'created_at', key: 'created_at', width: 140, responsive: ['md' as const], render: (v: string) => formatTime(v) },
     {
       title: t('common.actions'), key: 'a', width: 180,
       render: (_: unknown, o: Organisation) => (
