@@ -8,7 +8,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from backend.core.deps import SessionDep
-from backend.core.errors import ERROR_RESPONSES
+from backend.core.errors import ERROR_RESPONSES, Unprocessable
 from backend.core.params import MAX_ID
 from backend.listings.kinds import NEEDS, OUTPUTS
 from backend.stats import opendata
@@ -41,7 +41,16 @@ def _feed(
     return FeedPage(items=rows, next=cursor)
 
 
-Since = Annotated[datetime | None, Query(description="Only changes after this time (ISO 8601)")]
+ISO_8601 = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$"
+# A string with a pattern, not a datetime: a bare number would otherwise be read as a Unix time.
+Since = Annotated[
+    str | None,
+    Query(
+        pattern=ISO_8601,
+        max_length=40,
+        description="Only changes after this time (ISO 8601, e.g. 2026-01-31T08:00:00Z)",
+    ),
+]
 AfterId = Annotated[int | None, Query(ge=0, le=MAX_ID, description="Tie-breaker from the previous page's cursor")]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Format = Annotated[Literal["json", "csv"], Query(alias="format")]

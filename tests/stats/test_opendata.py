@@ -64,3 +64,9 @@ def test_csv_export_has_a_header_and_rows(client: TestClient, session: Session) 
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert rows[0]["title"] == "高导热石墨烯散热膜制备技术"
     assert rows[0]["keywords"] == "石墨烯|散热"
+
+
+def test_since_must_be_an_iso_time(client: TestClient, session: Session) -> None:
+    assert client.get("/api/open/outputs", params={"since": "0"}).status_code == 422
+    assert client.get("/api/open/outputs", params={"since": "2026-02-30T00:00:00"}).status_code == 422
+    assert client.get("/api/open/outputs", params={"since": "2026-01-31T08:00:00Z"}).status_code == 200
