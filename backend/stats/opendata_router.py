@@ -26,12 +26,25 @@ class FeedPage(BaseModel):
     next: Cursor | None = Field(description="Pass as since/after_id for the next page; null at the end")
 
 
+def _since(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise Unprocessable(
+            f"since: {text!r} is not a valid ISO 8601 time",
+            details=[{"loc": ["query", "since"], "msg": "not a valid ISO 8601 time", "type": "datetime_parsing"}],
+        ) from None
+    # A time without a zone is read as UTC, as stored.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _feed(
-    session: SessionDep, kind_name: str, since: datetime | None, after_id: int | None, limit: int, fmt: str
+    session: SessionDep, kind_name: str, since_text: str | None, after_id: int | None, limit: int, fmt: str
 ) -> Any:
     kind = OUTPUTS if kind_name == "outputs" else NEEDS
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)  # a time without a zone is read as UTC, as stored
+    since = _since(since_text)
     rows = opendata.page(session, kind=kind, since=since, after_id=after_id, limit=limit)
     if fmt == "csv":
         headers = {"Content-Disposition": f'attachment; filename="techmatch-{kind.plural}.csv"'}
