@@ -28,11 +28,14 @@ def explain_pair(
     engine: MatchEngine, query: dict[str, str | None], doc_id: int, need: TechnologyNeed, output: ResearchOutput
 ) -> Explanation:
     why = engine.explain(query, doc_id, top_n=8)
+    # Terms under 1 % (single common characters, mostly) say nothing to a reader: fold them into "other".
+    shown = [t for t in why.terms if t.share >= 0.01]
+    other = why.other_share + sum(t.share for t in why.terms if t.share < 0.01)
     gap = None if output.trl is None or need.target_trl is None else output.trl - need.target_trl
     return Explanation(
         score=round(why.score, 4),
-        terms=[TermShareOut(term=t.term, share=round(t.share, 4)) for t in why.terms],
-        other_share=round(why.other_share, 4),
+        terms=[TermShareOut(term=t.term, share=round(t.share, 4)) for t in shown],
+        other_share=round(other, 4),
         field=FieldAgreement(
             need_field=need.field_code,
             output_field=output.field_code,
