@@ -5,6 +5,7 @@ import { AppLayout } from './components/AppLayout';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { BrowsePage } from './pages/BrowsePage';
 import { HomePage } from './pages/HomePage';
+import { InterestsPage } from './pages/InterestsPage';
 import { MatchesPage } from './pages/MatchesPage';
 import { MyListingsPage } from './pages/MyListingsPage';
 import { NeedFormPage } from './pages/NeedFormPage';
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="mine/needs/new" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
         <Route path="mine/needs/:id/edit" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
         <Route path="mine/:kind/:id/matches" element={<RequireAuth><MatchesPage /></RequireAuth>} />
+        <Route path="interests" element={<RequireAuth><InterestsPage /></RequireAuth>} />
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />

@@ -3,6 +3,7 @@ import { expect, pick, settled, shot, signIn, signOut } from './helpers.mjs';
 
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
 export const OUTPUT_TITLE = `甘蔗渣基可降解餐具模压成型技术 ${stamp}`;
+const SECRET = '模压温度 180 ℃、保压 90 秒的工艺参数表';
 export const NEED_TITLE = `甘蔗渣可降解餐具生产技术需求 ${stamp}`;
 
 export const flows = [
@@ -52,6 +53,7 @@ export const flows = [
       await page.getByLabel('报价').fill('350000');
       await page.getByLabel('关键词').fill('甘蔗渣');
       await page.keyboard.press('Enter');
+      await page.getByLabel('保密信息').fill(SECRET);
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'output-form');
       await page.getByTestId('save-submit').click();
@@ -134,6 +136,18 @@ export const flows = [
       await page.waitForURL(/\/notifications/);
       await settled(page);
       await shot(page, 'notifications');
+      // express interest in the output, then accept its NDA to read the confidential detail
+      await page.goto(`${base}/outputs/${state.outputId}`);
+      await settled(page);
+      expect(!(await page.locator('#main').innerText()).includes(SECRET), 'the confidential detail is hidden before the NDA');
+      await page.getByTestId('express-interest').click();
+      await page.getByLabel('留言').fill('我司有甘蔗渣原料和生产场地，希望洽谈技术转让。');
+      await page.getByRole('button', { name: /^发\s?送$/ }).click();
+      await page.getByText('已发送，对方处理后会通知您。').waitFor();
+      await page.getByTestId('read-nda').click();
+      await page.getByTestId('accept-nda').click();
+      await page.getByText(SECRET).waitFor();
+      await shot(page, 'output-after-nda');
     },
   },
   {
@@ -177,6 +191,20 @@ export const flows = [
       await shot(page, 'home-en');
       await page.getByTestId('language-switch').getByText('中文').click();
       await page.getByRole('heading', { name: /让科技成果找到产业/ }).waitFor();
+    },
+  },
+  {
+    name: 'university accepts the interest, opening a deal',
+    async run({ page, base, accounts }) {
+      await signOut(page);
+      await signIn(page, base, accounts.university);
+      await page.goto(`${base}/interests`);
+      await settled(page);
+      const card = page.getByTestId('interest-card').filter({ hasText: '甘蔗渣原料' });
+      await card.waitFor();
+      await shot(page, 'interests');
+      await card.getByRole('button', { name: /^接\s?受$/ }).click();
+      await card.getByText(/已建立交易 #\d+/).waitFor();
     },
   },
 ];

@@ -22,7 +22,12 @@ export function AppLayout() {
   const items = [
     { key: '/outputs', label: <Link to="/outputs">{t('nav.outputs')}</Link> },
     { key: '/needs', label: <Link to="/needs">{t('nav.needs')}</Link> },
-    ...(me && !isStaff(me) ? [{ key: '/mine', label: <Link to="/mine">{t('nav.mine')}</Link> }] : []),
+    ...(me && !isStaff(me)
+      ? [
+          { key: '/mine', label: <Link to="/mine">{t('nav.mine')}</Link> },
+          { key: '/interests', label: <Link to="/interests">{t('nav.interests')}</Link> },
+        ]
+      : []),
     ...(isStaff(me)
       ? [
           { key: '/review/organisations', label: <Link to="/review/organisations">{t('nav.reviewOrgs')}</Link> },

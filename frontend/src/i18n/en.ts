@@ -6,7 +6,7 @@ const en: Messages = {
   nav: {
     home: 'Home', outputs: 'Research outputs', needs: 'Technology needs', mine: 'My listings', review: 'Review', matches: 'Matches',
     notifications: 'Notifications', profile: 'Profile', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', menu: 'Menu',
-    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue',
+    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests',
   },
   lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
   common: {
@@ -100,6 +100,21 @@ const en: Messages = {
   notifications: {
     title: 'Notifications', empty: 'No notifications. You will be told here when someone is interested in your listing or a review is done.', onlyUnread: 'Unread only', markAll: 'Mark all read',
     markRead: 'Mark read', unread: 'Unread', unreadCount: '{{count}} unread',
+  },
+  interest: {
+    express: 'Express interest', send: 'Send', sent: 'Sent. You will be notified when they decide.', message: 'Message', messageHint: 'What you need or can offer, and how you would like to work together',
+    offeredOutput: 'Our output that answers it (optional)', offeredHint: "Choose one of your organisation's published outputs",
+    title: 'Interests', received: 'Received', sentTab: 'Sent', emptyReceived: 'No interest received yet. Once your listings are published, interested organisations contact you here.',
+    emptySent: 'You have not expressed interest yet. Use "Express interest" on an output or need page.', onOutput: 'Research output #{{id}}', onNeed: 'Technology need #{{id}}', offered: 'offers output #{{id}}',
+    accept: 'Accept', decline: 'Decline', acceptedMsg: 'Accepted; a deal is open for both sides.', declinedMsg: 'Declined; the sender sees the reason.', reason: 'Reason', reasonText: 'Details',
+    declineHint: 'Choose a reason; the sender sees it and can improve.', dealOpened: 'Deal #{{id}} opened',
+    status: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined' },
+    reasons: { too_early: 'Too early (not mature enough)', benefit_unclear: 'Benefit unclear', route_to_market_unclear: 'Route to market unclear', too_vague: 'Too vague', price: 'Price', already_licensed: 'Already licensed', other: 'Other' },
+  },
+  nda: {
+    hidden: "The confidential detail shows once your organisation accepts this output's non-disclosure agreement (NDA).", read: 'Read and accept the NDA', title: 'Non-disclosure agreement', accept: 'Accept for my organisation',
+    accepted: 'NDA accepted; the confidential detail is now shown.', version: 'Version {{version}}', onBehalf: 'By accepting you agree on behalf of “{{org}}”; who accepted and when is recorded.',
+    signInToRead: 'Sign in to ask for the confidential detail',
   },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };

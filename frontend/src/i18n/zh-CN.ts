@@ -4,7 +4,7 @@ const zhCN = {
   nav: {
     home: '首页', outputs: '科技成果', needs: '技术需求', mine: '我的发布', review: '审核', matches: '匹配推荐',
     notifications: '消息', profile: '个人资料', signIn: '登录', signUp: '注册', signOut: '退出登录', menu: '菜单',
-    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核',
+    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向',
   },
   lang: { label: '语言', zh: '中文', en: 'English', saved: '语言已保存到您的账户' },
   common: {
@@ -97,6 +97,21 @@ const zhCN = {
   notifications: {
     title: '消息中心', empty: '暂无消息。有人对您的发布感兴趣或审核有结果时，会在这里通知您。', onlyUnread: '只看未读', markAll: '全部标为已读',
     markRead: '标为已读', unread: '未读', unreadCount: '{{count}} 条未读',
+  },
+  interest: {
+    express: '表达合作意向', send: '发送', sent: '已发送，对方处理后会通知您。', message: '留言', messageHint: '说明您的需求或能提供什么、希望如何合作',
+    offeredOutput: '我方可提供的成果（可选）', offeredHint: '选择本机构已发布的、能解决该需求的成果',
+    title: '合作意向', received: '收到的', sentTab: '发出的', emptyReceived: '还没有收到合作意向。发布的内容通过审核后，感兴趣的机构会在这里联系您。',
+    emptySent: '您还没有发出合作意向。在成果或需求页面点击"表达合作意向"即可。', onOutput: '科技成果 #{{id}}', onNeed: '技术需求 #{{id}}', offered: '提供成果 #{{id}}',
+    accept: '接受', decline: '婉拒', acceptedMsg: '已接受，已为双方建立交易。', declinedMsg: '已婉拒，对方会看到原因。', reason: '原因', reasonText: '补充说明',
+    declineHint: '请选择原因，对方会看到，便于改进。', dealOpened: '已建立交易 #{{id}}',
+    status: { pending: '待处理', accepted: '已接受', declined: '已婉拒' },
+    reasons: { too_early: '技术尚不成熟', benefit_unclear: '收益不明确', route_to_market_unclear: '市场路径不清晰', too_vague: '描述过于笼统', price: '价格不合适', already_licensed: '已许可他方', other: '其他' },
+  },
+  nda: {
+    hidden: '保密信息需先由贵机构接受该成果的保密协议（NDA）后查看。', read: '阅读并接受保密协议', title: '保密协议', accept: '代表本机构接受',
+    accepted: '已接受保密协议，现在可以查看保密信息。', version: '协议版本 {{version}}', onBehalf: '接受即表示您代表「{{org}}」同意以上条款；系统将记录接受人和时间。',
+    signInToRead: '登录后可申请查看保密信息',
   },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };

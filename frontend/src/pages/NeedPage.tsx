@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { needsApi } from '../api/listings';
 import { AmountText } from '../components/AmountText';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { InterestButton } from '../components/InterestButton';
 import { ReviewBar } from '../components/ReviewBar';
 import { ListingHeader } from '../components/ListingHeader';
 import { useTaxonomy } from '../hooks/useTaxonomy';
@@ -23,6 +24,9 @@ export function NeedPage() {
     <div className="page">
       <ListingHeader kind="needs" listing={n} />
       <ReviewBar kind="needs" id={n.id} status={n.status} onDone={reload} />
+      <div style={{ marginBottom: 16 }}>
+        <InterestButton kind="needs" id={n.id} organisationId={n.organisation_id} status={n.status} questions={n.screening_questions} />
+      </div>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('listing.field')}>{fieldName(n.field_code)}</Descriptions.Item>

@@ -1,10 +1,12 @@
 // A research output: public summary, advantages, IP, price; the confidential detail only for those allowed.
-import { Alert, Card, Descriptions, List, Space, Spin, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Space, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { outputsApi } from '../api/listings';
 import { AmountText } from '../components/AmountText';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NdaPanel } from '../components/NdaPanel';
+import { InterestButton } from '../components/InterestButton';
 import { ReviewBar } from '../components/ReviewBar';
 import { ListingHeader } from '../components/ListingHeader';
 import { useTaxonomy } from '../hooks/useTaxonomy';
@@ -24,6 +26,9 @@ export function OutputPage() {
     <div className="page">
       <ListingHeader kind="outputs" listing={o} />
       <ReviewBar kind="outputs" id={o.id} status={o.status} onDone={reload} />
+      <div style={{ marginBottom: 16 }}>
+        <InterestButton kind="outputs" id={o.id} organisationId={o.organisation_id} status={o.status} questions={o.screening_questions} />
+      </div>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('listing.field')}>{fieldName(o.field_code)}</Descriptions.Item>
@@ -92,7 +97,7 @@ export function OutputPage() {
         {o.confidential_detail ? (
           <Typography.Paragraph className="prewrap confidential">{o.confidential_detail}</Typography.Paragraph>
         ) : (
-          <Alert type="info" showIcon message={t('listing.confidentialHidden')} />
+          <NdaPanel outputId={o.id} onAccepted={reload} />
         )}
       </Card>
     </div>
