@@ -13,9 +13,11 @@ from backend.accounts.router import router as auth_router
 from backend.core.config import get_settings
 from backend.core.handlers import install_error_handlers
 from backend.core.limits import RequestLimits
+from backend.deals.routers import DEAL_ROUTERS
 from backend.jobs.router import admin_router as failed_tasks_router
 from backend.jobs.router import router as jobs_router
 from backend.listings.import_router import router as import_router
+from backend.listings.nda_router import router as nda_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
 from backend.notifications.router import router as notifications_router
@@ -56,6 +58,8 @@ def create_app() -> FastAPI:
         policy_router,
         opendata_router,
         import_router,
+        nda_router,
+        *DEAL_ROUTERS,
     )
     for router in routers:
         app.include_router(router, prefix="/api")

@@ -3,8 +3,20 @@
 from backend.accounts.models import LoginThrottle, Organisation, RefreshToken, RevokedAccessToken, User
 from backend.core.audit import AuditEvent
 from backend.core.db import Base
+from backend.deals.models import (
+    Commission,
+    Contract,
+    Deal,
+    DealDocument,
+    Interest,
+    LedgerEntry,
+    Payment,
+    Registration,
+    SalesReport,
+)
 from backend.jobs.models import FailedTask, Job
 from backend.listings.models import ResearchOutput, TechnologyNeed
+from backend.listings.nda import NdaAcceptance
 from backend.notifications.models import (
     Delivery,
     Notification,
@@ -15,7 +27,17 @@ from backend.notifications.models import (
 )
 from backend.matching.models import MatchFeedback
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not collide
+    "Commission",
+    "Contract",
+    "Deal",
+    "DealDocument",
+    "Interest",
+    "LedgerEntry",
+    "NdaAcceptance",
+    "Payment",
+    "Registration",
+    "SalesReport",
     "AuditEvent",
     "Base",
     "Delivery",

@@ -99,3 +99,94 @@ def make_need(session: Session, user: User, *, status: str = "published", **kw: 
     session.add(need)
     session.flush()
     return need
+
+
+# --- deals -------------------------------------------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from backend.deals.models import Contract, Deal, Interest, Payment, Registration  # noqa: E402
+from backend.listings.nda import NdaAcceptance  # noqa: E402
+
+
+def make_deal(
+    session: Session,
+    output: ResearchOutput,
+    buyer: Organisation,
+    opener: User,
+    *,
+    stage: str = "interest",
+    agent: User | None = None,
+    **kw: Any,
+) -> Deal:
+    deal = Deal(
+        output_id=output.id,
+        seller_org_id=output.organisation_id,
+        buyer_org_id=buyer.id,
+        agent_id=agent.id if agent else None,
+        agency_org_id=agent.organisation_id if agent else None,
+        opened_by_id=opener.id,
+        title=output.title,
+        stage=stage,
+        **kw,
+    )
+    session.add(deal)
+    session.flush()
+    return deal
+
+
+def make_interest(session: Session, output: ResearchOutput, sender: User, **kw: Any) -> Interest:
+    values: dict[str, Any] = {"message": "我们对该成果感兴趣", "answers": [], "status": "pending"}
+    values.update(kw)
+    interest = Interest(
+        output_id=output.id,
+        sender_org_id=sender.organisation_id,
+        sender_id=sender.id,
+        recipient_org_id=output.organisation_id,
+        **values,
+    )
+    session.add(interest)
+    session.flush()
+    return interest
+
+
+def make_contract(
+    session: Session, deal: Deal, *, total: str = "100000.00", costs: str = "0.00", **kw: Any
+) -> Contract:
+    values: dict[str, Any] = {"contract_type": "transfer", "signed_on": date(2026, 3, 1)}
+    values.update(kw)
+    contract = Contract(
+        deal_id=deal.id,
+        total=Decimal(total),
+        non_technical_costs=Decimal(costs),
+        technology_amount=Decimal(total) - Decimal(costs),
+        **values,
+    )
+    session.add(contract)
+    session.flush()
+    return contract
+
+
+def make_registration(session: Session, deal: Deal, *, approved_income: str = "100000.00", **kw: Any) -> Registration:
+    values: dict[str, Any] = {"number": "2026450100000123", "office": "南宁市技术市场", "registered_on": date(2026, 3, 20)}
+    values.update(kw)
+    registration = Registration(deal_id=deal.id, approved_income=Decimal(approved_income), **values)
+    session.add(registration)
+    session.flush()
+    return registration
+
+
+def make_payment(session: Session, deal: Deal, by: User, *, amount: str, **kw: Any) -> Payment:
+    payment = Payment(
+        deal_id=deal.id, amount=Decimal(amount), paid_on=kw.pop("paid_on", date(2026, 4, 1)), recorded_by_id=by.id, **kw
+    )
+    session.add(payment)
+    session.flush()
+    return payment
+
+
+def make_nda_acceptance(session: Session, output: ResearchOutput, user: User, *, version: str = "2026-1") -> NdaAcceptance:
+    row = NdaAcceptance(output_id=output.id, organisation_id=user.organisation_id, user_id=user.id, version=version)
+    session.add(row)
+    session.flush()
+    return row

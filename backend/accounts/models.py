@@ -1,8 +1,9 @@
 """ORM models of organisations, users and their tokens."""
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -18,6 +19,8 @@ class Organisation(Base):
     region: Mapped[str] = mapped_column(String(6), index=True)
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
     description: Mapped[str | None] = mapped_column(String(4000))
+    # Percent of net income from transfer or licence that goes to the research team; None = the law's 50%.
+    team_share_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     review_reason: Mapped[str | None] = mapped_column(String(1000))
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -91,12 +92,43 @@ class OrganisationIn(BaseModel):
     description: Annotated[Text, StringConstraints(max_length=4000)] | None = None
 
 
+TEAM_SHARE_PATTERN = r"^((7\d|8\d|9[0-8])(\.\d{1,2})?|99(\.00?)?)$"
+
+
+def _exact_team_share(value: Any) -> Any:
+    # As for money: no floats, and strings exactly as the schema's pattern states.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 75.0 is an integer in JSON Schema, so the schema allows it
+    if isinstance(value, bool | float) or (isinstance(value, str) and not re.fullmatch(TEAM_SHARE_PATTERN, value)):
+        raise ValueError('the team share is a percentage from 70 to 99 with up to two decimals, e.g. "75.5"')
+    return value
+
+
+# Guangxi's range for the research team's share of net income (POLICY.md section 6).
+TeamShare = Annotated[
+    Decimal,
+    BeforeValidator(_exact_team_share),
+    Field(ge=70, le=99, max_digits=4, decimal_places=2, description="Percent of net income to the research team"),
+    WithJsonSchema(
+        {
+            "description": "Percent from 70 to 99, two decimals at most; unset means the law's minimum of 50",
+            "anyOf": [
+                {"type": "string", "pattern": TEAM_SHARE_PATTERN},
+                {"type": "integer", "minimum": 70, "maximum": 99},
+            ],
+        },
+        mode="validation",
+    ),
+]
+
+
 class OrganisationUpdate(BaseModel):
     version: Version
     name: Name | None = None
     name_en: Annotated[Text, StringConstraints(max_length=200)] | None = None
     region: RegionCode | None = None
     description: Annotated[Text, StringConstraints(max_length=4000)] | None = None
+    team_share_percent: TeamShare | None = None
 
 
 class OrganisationOut(BaseModel):
@@ -112,6 +144,7 @@ class OrganisationOut(BaseModel):
     status: OrgStatus
     review_reason: str | None
     verified_at: datetime | None
+    team_share_percent: Decimal | None = Field(description="Percent to the research team; null means the law's 50")
     version: int
     created_at: datetime
 

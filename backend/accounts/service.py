@@ -98,7 +98,8 @@ def update_organisation(session: Session, *, actor: User, org: Organisation, dat
     changes = {}
     for key, value in data.model_dump(exclude={"version"}, exclude_unset=True).items():
         if value is not None and getattr(org, key) != value:
-            changes[key] = [getattr(org, key), value]
+            # Amounts (the team share) go into the JSON audit trail as strings.
+            changes[key] = [v if v is None or isinstance(v, str) else str(v) for v in (getattr(org, key), value)]
             setattr(org, key, value)
     if changes:
         session.flush()

@@ -19,6 +19,7 @@ class ListingColumns:
     title: Mapped[str] = mapped_column(String(200))
     field_code: Mapped[str | None] = mapped_column(String(64), index=True)
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    screening_questions: Mapped[list[str]] = mapped_column(JSON, default=list)
     region: Mapped[str | None] = mapped_column(String(6), index=True)
     visibility: Mapped[str] = mapped_column(String(16), default="public")
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)

@@ -109,6 +109,10 @@ class Owner(BaseModel):
 class ListingCommon(BaseModel):
     field_code: FieldCode | None = None
     keywords: Keywords = []
+    # Blank questions are dropped rather than refused: the schema cannot say "not only spaces".
+    screening_questions: Annotated[
+        list[Text1000], Field(max_length=3), AfterValidator(lambda qs: [q for q in qs if q.strip()])
+    ] = Field([], description="Up to three questions an expression of interest must answer")
     region: RegionCode | None = None
     visibility: Visibility = Visibility.public
 
@@ -172,6 +176,7 @@ class ListingMeta(BaseModel):
     title: str
     field_code: str | None
     keywords: list[str]
+    screening_questions: list[str]
     region: str | None
     visibility: Visibility
     status: ListingStatus

@@ -3,16 +3,17 @@
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from backend.accounts.enums import STAFF_ROLES, OrgStatus
 from backend.accounts.models import Organisation, User
 from backend.core import audit
 from backend.core.db import utcnow
 from backend.core.errors import BadRequest, Conflict, Forbidden, InvalidState, NotFound, Unprocessable
-from backend.listings import workflow
+from backend.listings import nda, workflow
 from backend.listings.enums import ListingStatus, Visibility
 from backend.listings.kinds import Listing, ListingKind
+from backend.listings.models import ResearchOutput
 from backend.notifications import events as notify
 
 
@@ -37,7 +38,13 @@ def can_view(user: User | None, listing: Listing) -> bool:
 
 
 def can_see_confidential(user: User | None, listing: Listing) -> bool:
-    return is_owner(user, listing) or is_staff(user)
+    if is_owner(user, listing) or is_staff(user):
+        return True
+    # Past the teaser only for an organisation that accepted the output's NDA (staged confidentiality).
+    session = object_session(listing)
+    if user is None or session is None or not isinstance(listing, ResearchOutput):
+        return False
+    return nda.has_accepted(session, output_id=listing.id, organisation_id=user.organisation_id)
 
 
 def get_visible(session: Session, *, kind: ListingKind, user: User | None, listing_id: int) -> Listing:

@@ -1,0 +1,1 @@
+"""Deals: interest, pipeline, contract, registration, payments, income split, commissions."""

@@ -1,0 +1,64 @@
+"""HTTP routes of the deal pipeline: open, list, read, move between stages, history."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from backend.accounts.deps import CurrentUser
+from backend.core.deps import SessionDep
+from backend.core.errors import ERROR_RESPONSES
+from backend.core.pagination import Page, PageDep
+from backend.core.params import IdPath
+from backend.deals import access, pipeline
+from backend.deals.enums import Stage
+from backend.deals.models import Deal
+from backend.deals.schemas import DealIn, DealOut, HistoryOut, TransitionIn
+from backend.deals.stages import allowed_next
+
+router = APIRouter(prefix="/deals", tags=["deals"], responses=ERROR_RESPONSES)
+
+
+def deal_out(deal: Deal) -> DealOut:
+    out = DealOut.model_validate(deal)
+    out.allowed_next = allowed_next(Stage(deal.stage))
+    return out
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, operation_id="openDeal")
+def open_deal(session: SessionDep, user: CurrentUser, data: DealIn) -> DealOut:
+    """An agent brokers a deal between two organisations, or one of the parties opens it."""
+    return deal_out(pipeline.open_deal(session, actor=user, data=data))
+
+
+@router.get("", operation_id="listDeals")
+def list_deals(
+    session: SessionDep,
+    user: CurrentUser,
+    paging: PageDep,
+    stage: Annotated[Stage | None, Query(description="Only deals at this stage")] = None,
+) -> Page[DealOut]:
+    """Deals of your organisation and deals you are the agent of (reviewers see all)."""
+    rows, total = pipeline.list_deals(session, user=user, stage=stage, offset=paging.offset, limit=paging.page_size)
+    return Page(items=[deal_out(d) for d in rows], total=total, page=paging.page, page_size=paging.page_size)
+
+
+@router.get("/{deal_id}", operation_id="getDeal")
+def get_deal(session: SessionDep, user: CurrentUser, deal_id: IdPath) -> DealOut:
+    return deal_out(access.get_visible(session, user=user, deal_id=deal_id))
+
+
+@router.post("/{deal_id}/transition", operation_id="transitionDeal")
+def transition(session: SessionDep, user: CurrentUser, deal_id: IdPath, data: TransitionIn) -> DealOut:
+    """Move to the next stage or to closed_lost (with a reason); send the version you read."""
+    deal = access.get_visible(session, user=user, deal_id=deal_id, for_update=True)
+    pipeline.transition(
+        session, actor=user, deal=deal, to=data.to, version=data.version, note=data.note, reason=data.reason
+    )
+    return deal_out(deal)
+
+
+@router.get("/{deal_id}/history", operation_id="dealHistory")
+def history(session: SessionDep, user: CurrentUser, deal_id: IdPath) -> list[HistoryOut]:
+    """Every change of the deal: who, when, from, to, note."""
+    deal = access.get_visible(session, user=user, deal_id=deal_id)
+    return [HistoryOut.model_validate(e) for e in pipeline.history(session, deal=deal)]
