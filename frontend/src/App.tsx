@@ -4,6 +4,8 @@ import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { BrowsePage } from './pages/BrowsePage';
+import { DealPage } from './pages/DealPage';
+import { DealsPage } from './pages/DealsPage';
 import { HomePage } from './pages/HomePage';
 import { InterestsPage } from './pages/InterestsPage';
 import { MatchesPage } from './pages/MatchesPage';
@@ -40,6 +42,8 @@ export function AppRoutes() {
         <Route path="mine/needs/:id/edit" element={<RequireAuth><NeedFormPage /></RequireAuth>} />
         <Route path="mine/:kind/:id/matches" element={<RequireAuth><MatchesPage /></RequireAuth>} />
         <Route path="interests" element={<RequireAuth><InterestsPage /></RequireAuth>} />
+        <Route path="deals" element={<RequireAuth><DealsPage /></RequireAuth>} />
+        <Route path="deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />

@@ -204,7 +204,19 @@ export const flows = [
       await card.waitFor();
       await shot(page, 'interests');
       await card.getByRole('button', { name: /^接\s?受$/ }).click();
-      await card.getByText(/已建立交易 #\d+/).waitFor();
+      const opened = await card.getByText(/已建立交易 #\d+/).innerText();
+      const dealId = /#(\d+)/.exec(opened)[1];
+      await page.goto(`${base}/deals`);
+      await settled(page);
+      await page.getByTestId('deal-card').filter({ hasText: `#${dealId}` }).waitFor();
+      await shot(page, 'deals');
+      await page.goto(`${base}/deals/${dealId}`);
+      await settled(page);
+      await page.getByRole('button', { name: '已对接' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+      await page.getByText('已推进到「已对接」').waitFor();
+      await settled(page);
+      await shot(page, 'deal');
     },
   },
 ];

@@ -28,6 +28,7 @@ export function AppLayout() {
           { key: '/interests', label: <Link to="/interests">{t('nav.interests')}</Link> },
         ]
       : []),
+    ...(me ? [{ key: '/deals', label: <Link to="/deals">{t('nav.deals')}</Link> }] : []),
     ...(isStaff(me)
       ? [
           { key: '/review/organisations', label: <Link to="/review/organisations">{t('nav.reviewOrgs')}</Link> },

@@ -6,7 +6,7 @@ const en: Messages = {
   nav: {
     home: 'Home', outputs: 'Research outputs', needs: 'Technology needs', mine: 'My listings', review: 'Review', matches: 'Matches',
     notifications: 'Notifications', profile: 'Profile', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', menu: 'Menu',
-    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests',
+    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests', deals: 'Deals',
   },
   lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
   common: {
@@ -115,6 +115,13 @@ const en: Messages = {
     hidden: "The confidential detail shows once your organisation accepts this output's non-disclosure agreement (NDA).", read: 'Read and accept the NDA', title: 'Non-disclosure agreement', accept: 'Accept for my organisation',
     accepted: 'NDA accepted; the confidential detail is now shown.', version: 'Version {{version}}', onBehalf: 'By accepting you agree on behalf of “{{org}}”; who accepted and when is recorded.',
     signInToRead: 'Sign in to ask for the confidential detail',
+  },
+  deals: {
+    title: 'Deal pipeline', hint: 'Each card is a deal; move it with its buttons or drag it onto the next stage. Every change is recorded.', empty: 'No deals yet. Accept an expression of interest, or let an agent broker one, to open a deal.',
+    moved: 'Moved to “{{stage}}”', moveTo: 'Move to “{{stage}}”', lostReason: 'Why it was lost', note: 'Note (optional)', next: 'Next:',
+    seller: 'Seller', buyer: 'Buyer', agent: 'Agent', history: 'History', fromTo: '“{{from}}” → “{{to}}”',
+    stage: { interest: 'Interest', introduced: 'Introduced', negotiating: 'Negotiating', contract_signed: 'Contract signed', registered: 'Registered', paid: 'Paid', closed_won: 'Won', closed_lost: 'Lost' },
+    action: { create: 'Deal opened', transition: 'Stage changed', open: 'Deal opened', contract: 'Contract', registration: 'Registration', payment: 'Payment', commission: 'Commission', sales_report: 'Sales report' },
   },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };

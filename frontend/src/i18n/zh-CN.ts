@@ -4,7 +4,7 @@ const zhCN = {
   nav: {
     home: '首页', outputs: '科技成果', needs: '技术需求', mine: '我的发布', review: '审核', matches: '匹配推荐',
     notifications: '消息', profile: '个人资料', signIn: '登录', signUp: '注册', signOut: '退出登录', menu: '菜单',
-    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向',
+    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向', deals: '交易',
   },
   lang: { label: '语言', zh: '中文', en: 'English', saved: '语言已保存到您的账户' },
   common: {
@@ -112,6 +112,13 @@ const zhCN = {
     hidden: '保密信息需先由贵机构接受该成果的保密协议（NDA）后查看。', read: '阅读并接受保密协议', title: '保密协议', accept: '代表本机构接受',
     accepted: '已接受保密协议，现在可以查看保密信息。', version: '协议版本 {{version}}', onBehalf: '接受即表示您代表「{{org}}」同意以上条款；系统将记录接受人和时间。',
     signInToRead: '登录后可申请查看保密信息',
+  },
+  deals: {
+    title: '交易管道', hint: '每张卡片是一笔交易；点击按钮或把卡片拖到下一个阶段来推进，每次变更都会记录。', empty: '还没有交易。接受一条合作意向，或由技术经纪人撮合，即可建立交易。',
+    moved: '已推进到「{{stage}}」', moveTo: '推进到「{{stage}}」', lostReason: '未成交原因', note: '备注（可选）', next: '下一步：',
+    seller: '成果方', buyer: '需求方', agent: '技术经纪人', history: '变更记录', fromTo: '「{{from}}」→「{{to}}」',
+    stage: { interest: '意向', introduced: '已对接', negotiating: '洽谈中', contract_signed: '已签合同', registered: '已登记', paid: '已付款', closed_won: '成交', closed_lost: '未成交' },
+    action: { create: '建立交易', transition: '阶段变更', open: '建立交易', contract: '合同信息', registration: '合同登记', payment: '付款', commission: '佣金', sales_report: '销售报告' },
   },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
