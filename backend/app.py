@@ -17,6 +17,8 @@ from backend.deals.routers import DEAL_ROUTERS
 from backend.jobs.router import admin_router as failed_tasks_router
 from backend.jobs.router import router as jobs_router
 from backend.listings.import_router import router as import_router
+from backend.policy.applications_router import router as applications_router
+from backend.policy.batch_router import router as batch_router
 from backend.listings.nda_router import router as nda_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
@@ -56,6 +58,8 @@ def create_app() -> FastAPI:
         taxonomy_router,
         matching_router,
         policy_router,
+        applications_router,
+        batch_router,
         opendata_router,
         import_router,
         nda_router,

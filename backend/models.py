@@ -26,6 +26,7 @@ from backend.notifications.models import (
     WebhookEndpoint,
 )
 from backend.matching.models import MatchFeedback
+from backend.policy.models import ApplicationReview, StoredRuleSet, SubsidyApplication
 
 __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not collide
     "Commission",
@@ -54,6 +55,9 @@ __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not colli
     "RevokedAccessToken",
     "TechnologyNeed",
     "User",
+    "StoredRuleSet",
+    "SubsidyApplication",
+    "ApplicationReview",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]

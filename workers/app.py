@@ -17,7 +17,7 @@ from backend.core.config import Settings, get_settings
 from backend.notifications import tasknames
 from workers.relay import PollerThread
 
-TASK_MODULES = ["workers.tasks.notifications", "workers.tasks.listings", "workers.tasks.system"]
+TASK_MODULES = ["workers.tasks.notifications", "workers.tasks.listings", "workers.tasks.system", "workers.tasks.policy"]
 
 
 def _transport_options(settings: Settings) -> dict[str, Any]:

@@ -47,3 +47,27 @@ def test_evaluation_needs_sign_in_and_a_valid_case(client: TestClient, session: 
     bad = {**CASE, "contract": {**CASE["contract"], "total": "lots"}}  # type: ignore[dict-item]
     response = client.post("/api/policy/evaluate?rules=jiangxi-2020-buyer", headers=auth(user), json=bad)
     assert response.status_code == 422
+
+
+def test_reviewers_add_rule_set_versions_and_evaluations_name_theirs(client: TestClient, session: Session) -> None:
+    from backend.accounts.enums import OrgKind, Role
+
+    user = make_user(session, make_org(session))
+    reviewer = make_user(session, make_org(session, kind=OrgKind.government), role=Role.reviewer)
+    rules = client.get("/api/policy/rule-sets/jiangxi-2020-buyer", headers=auth(user)).json()
+    rules["version"] = "2026-local"
+    rules["amount"]["rules"][0]["rate"] = "0.03"
+    assert client.post("/api/policy/rule-sets", headers=auth(user), json=rules).status_code == 403
+    saved = client.post("/api/policy/rule-sets", headers=auth(reviewer), json=rules)
+    assert saved.status_code == 201, saved.text
+    assert client.post("/api/policy/rule-sets", headers=auth(reviewer), json=rules).status_code == 409
+    newest = client.post("/api/policy/evaluate?rules=jiangxi-2020-buyer", headers=auth(user), json=CASE).json()
+    assert newest["amount"] == "30000.00" and newest["rules_version"] == "2026-local"
+    pinned = client.post(
+        "/api/policy/evaluate?rules=jiangxi-2020-buyer&version=" + newest["rules_version"],
+        headers=auth(user),
+        json=CASE,
+    ).json()
+    assert pinned["amount"] == "30000.00"
+    versions = client.get("/api/policy/rule-sets/jiangxi-2020-buyer/versions", headers=auth(user)).json()
+    assert versions[-1] == "2026-local" and len(versions) == 2
