@@ -195,7 +195,7 @@ export const flows = [
   },
   {
     name: 'university accepts the interest, opening a deal',
-    async run({ page, base, accounts }) {
+    async run({ page, base, accounts, state }) {
       await signOut(page);
       await signIn(page, base, accounts.university);
       await page.goto(`${base}/interests`);
@@ -206,6 +206,7 @@ export const flows = [
       await card.getByRole('button', { name: /^接\s?受$/ }).click();
       const opened = await card.getByText(/已建立交易 #\d+/).innerText();
       const dealId = /#(\d+)/.exec(opened)[1];
+      state.dealId = dealId;
       await page.goto(`${base}/deals`);
       await settled(page);
       await page.getByTestId('deal-card').filter({ hasText: `#${dealId}` }).waitFor();
@@ -217,6 +218,23 @@ export const flows = [
       await page.getByText('已推进到「已对接」').waitFor();
       await settled(page);
       await shot(page, 'deal');
+    },
+  },
+  {
+    name: 'enterprise sees its subsidy eligibility explained',
+    async run({ page, base, accounts, state }) {
+      await signOut(page);
+      await signIn(page, base, accounts.enterprise);
+      await page.goto(`${base}/deals/${state.dealId}`);
+      await settled(page);
+      await pick(page, '政策', '南宁市企业购买科技成果转化后补助');
+      await page.getByTestId('check-eligibility').click();
+      const result = page.getByTestId('eligibility');
+      await result.waitFor({ timeout: 20000 });
+      const text = await result.innerText();
+      expect(text.includes('逐项检查'), `the checks are listed: ${text.slice(0, 200)}`);
+      await result.scrollIntoViewIfNeeded();
+      await shot(page, 'subsidy');
     },
   },
 ];

@@ -123,6 +123,13 @@ const en: Messages = {
     stage: { interest: 'Interest', introduced: 'Introduced', negotiating: 'Negotiating', contract_signed: 'Contract signed', registered: 'Registered', paid: 'Paid', closed_won: 'Won', closed_lost: 'Lost' },
     action: { create: 'Deal opened', transition: 'Stage changed', open: 'Deal opened', contract: 'Contract', registration: 'Registration', payment: 'Payment', commission: 'Commission', sales_report: 'Sales report' },
   },
+  subsidy: {
+    title: 'Subsidy eligibility', ruleSet: 'Policy', year: 'Year', check: 'Check eligibility', eligible: 'Eligible', notEligible: 'Not eligible yet',
+    amount: 'CNY {{amount}}', amountIf: 'CNY {{amount}} if eligible', checks: 'Check by check', calculation: 'How the amount is calculated', documents: 'Documents still needed',
+    passed: 'Passed', failed: 'Failed', unknown: 'Unknown', submit: 'Submit application', submitted: 'Application submitted for review',
+    decl: { years_operating: 'Years operating', independent_legal_person: 'Independent legal person', sme: 'SME', related_parties: 'Related parties', prior_public_funding: 'Prior public funding', result_previously_subsidised: 'Result subsidised before' },
+    status: { draft: 'Draft', submitted: 'Submitted', first_approved: 'First approval', approved: 'Approved', rejected: 'Rejected' },
+  },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };
 

@@ -120,6 +120,13 @@ const zhCN = {
     stage: { interest: '意向', introduced: '已对接', negotiating: '洽谈中', contract_signed: '已签合同', registered: '已登记', paid: '已付款', closed_won: '成交', closed_lost: '未成交' },
     action: { create: '建立交易', transition: '阶段变更', open: '建立交易', contract: '合同信息', registration: '合同登记', payment: '付款', commission: '佣金', sales_report: '销售报告' },
   },
+  subsidy: {
+    title: '补贴资格', ruleSet: '政策', year: '年度', check: '检查资格', eligible: '符合条件', notEligible: '暂不符合条件',
+    amount: '可获 {{amount}} 元', amountIf: '如符合条件可获 {{amount}} 元', checks: '逐项检查', calculation: '金额计算', documents: '还需提交的材料',
+    passed: '通过', failed: '未通过', unknown: '未知', submit: '提交申请', submitted: '申请已提交审核',
+    decl: { years_operating: '成立年限', independent_legal_person: '独立法人', sme: '中小企业', related_parties: '交易双方有关联', prior_public_funding: '曾获财政资助', result_previously_subsidised: '该成果曾获补贴' },
+    status: { draft: '草稿', submitted: '已提交', first_approved: '初审通过', approved: '已批准', rejected: '已驳回' },
+  },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
 
