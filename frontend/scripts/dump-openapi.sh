@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."   # frontend/
 out="${1:-openapi.json}"
-PYTHONPATH=.. ../.venv/bin/python -c "import json; from backend.app import create_app; print(json.dumps(create_app().openapi(), indent=1, ensure_ascii=False))" > "$out.tmp"
-mv "$out.tmp" "$out"
+PYTHONPATH=.. ../.venv/bin/python -c "import json; from backend.app import create_app; print(json.dumps(create_app().openapi(), indent=1, ensure_ascii=False))" > "$out.partial"
+mv "$out.partial" "$out"
 echo "wrote $out" >&2

@@ -48,7 +48,7 @@ export async function renderApp(ui: ReactNode, { path = '/', route = '/' }: { pa
   return render(
     <LocaleProvider>
       <AuthProvider>
-        <MemoryRouter initialEntries={[route]}>
+        <MemoryRouter initialEntries={[route]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
           <Routes>
             <Route path={path} element={ui} />
             <Route path="*" element={<div data-testid="elsewhere" />} />
