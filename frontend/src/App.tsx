@@ -17,8 +17,10 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OutputFormPage } from './pages/OutputFormPage';
 import { OutputPage } from './pages/OutputPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ReviewApplicationsPage } from './pages/ReviewApplicationsPage';
 import { ReviewListingsPage } from './pages/ReviewListingsPage';
 import { ReviewOrgsPage } from './pages/ReviewOrgsPage';
+import { SuggestionsPage } from './pages/SuggestionsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 
@@ -46,6 +48,8 @@ export function AppRoutes() {
         <Route path="deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
+        <Route path="review/applications" element={<RequireAuth staff><ReviewApplicationsPage /></RequireAuth>} />
+        <Route path="suggestions" element={<RequireAuth><SuggestionsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -237,4 +237,16 @@ export const flows = [
       await shot(page, 'subsidy');
     },
   },
+  {
+    name: 'agent sees market-wide suggestions and the deal board',
+    async run({ page, base, accounts }) {
+      await signOut(page);
+      await signIn(page, base, accounts.agent);
+      await page.goto(`${base}/suggestions`);
+      await settled(page);
+      await page.getByText('需求 ↔ 成果').first().waitFor({ timeout: 20000 });
+      expect(await page.locator('canvas').count() > 0, 'each suggestion draws its term contributions');
+      await shot(page, 'suggestions');
+    },
+  },
 ];

@@ -14,6 +14,9 @@ export const subsidyApi = {
   applications: async () => unwrap(await api.GET('/api/applications', { params: { query: {} } })),
   create: async (deal_id: number, rule_set: string, year: number, declarations: Declarations) =>
     unwrap(await api.POST('/api/applications', { body: { deal_id, rule_set, year, declarations } })),
+  queue: async () => unwrap(await api.GET('/api/applications', { params: { query: { status: 'submitted' } } })),
+  review: async (application_id: number, decision: 'approve' | 'reject', reason?: string) =>
+    unwrap(await api.POST('/api/applications/{application_id}/review', { params: { path: { application_id } }, body: { decision, reason: reason || null } })),
   submit: async (application_id: number) =>
     unwrap(await api.POST('/api/applications/{application_id}/submit', { params: { path: { application_id } } })),
 };

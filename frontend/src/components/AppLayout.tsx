@@ -29,10 +29,12 @@ export function AppLayout() {
         ]
       : []),
     ...(me ? [{ key: '/deals', label: <Link to="/deals">{t('nav.deals')}</Link> }] : []),
+    ...(me && (me.role === 'agent' || isStaff(me)) ? [{ key: '/suggestions', label: <Link to="/suggestions">{t('nav.suggestions')}</Link> }] : []),
     ...(isStaff(me)
       ? [
           { key: '/review/organisations', label: <Link to="/review/organisations">{t('nav.reviewOrgs')}</Link> },
           { key: '/review/listings', label: <Link to="/review/listings">{t('nav.review')}</Link> },
+          { key: '/review/applications', label: <Link to="/review/applications">{t('nav.applications')}</Link> },
         ]
       : []),
   ];

@@ -6,7 +6,7 @@ const en: Messages = {
   nav: {
     home: 'Home', outputs: 'Research outputs', needs: 'Technology needs', mine: 'My listings', review: 'Review', matches: 'Matches',
     notifications: 'Notifications', profile: 'Profile', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', menu: 'Menu',
-    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests', deals: 'Deals',
+    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests', deals: 'Deals', suggestions: 'Suggestions', applications: 'Subsidies',
   },
   lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
   common: {
@@ -86,7 +86,7 @@ const en: Messages = {
     orgsTitle: 'Organisation verification', listingsTitle: 'Listing review', outputsTab: 'Research outputs', needsTab: 'Technology needs', approve: 'Approve', reject: 'Reject', revise: 'Send back',
     verify: 'Verify', reason: 'Reason', reasonRequired: 'Give a reason when rejecting or sending back; the owner sees it.', done: 'Done', emptyOrgs: 'No organisations waiting. New sign-ups appear here.',
     emptyListings: 'Nothing waiting for review. Submitted listings appear here.', submittedAt: 'Submitted', uscc: 'Credit code', kind: 'Kind', region: 'Region', openListing: 'Open',
-    staffOnly: 'This page is for reviewers.',
+    staffOnly: 'This page is for reviewers.', applicationsTitle: 'Subsidy applications', emptyApplications: 'No applications waiting. Submitted applications appear here.', dealNo: 'Deal #{{id}}', twoApprovals: 'Needs two approvals',
   },
   matches: {
     title: 'Matches', forNeed: 'Research outputs that could answer “{{title}}”, best first:', forOutput: 'Technology needs “{{title}}” could serve, best first:',
@@ -130,6 +130,7 @@ const en: Messages = {
     decl: { years_operating: 'Years operating', independent_legal_person: 'Independent legal person', sme: 'SME', related_parties: 'Related parties', prior_public_funding: 'Prior public funding', result_previously_subsidised: 'Result subsidised before' },
     status: { draft: 'Draft', submitted: 'Submitted', first_approved: 'First approval', approved: 'Approved', rejected: 'Rejected' },
   },
+  suggestions: { title: 'Market suggestions', hint: 'The strongest need-output pairs across the market, for agents to broker.', empty: 'No suggestions yet; they improve as more outputs and needs are published.', pair: 'Need ↔ output' },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };
 

@@ -4,7 +4,7 @@ const zhCN = {
   nav: {
     home: '首页', outputs: '科技成果', needs: '技术需求', mine: '我的发布', review: '审核', matches: '匹配推荐',
     notifications: '消息', profile: '个人资料', signIn: '登录', signUp: '注册', signOut: '退出登录', menu: '菜单',
-    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向', deals: '交易',
+    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向', deals: '交易', suggestions: '市场推荐', applications: '补贴审核',
   },
   lang: { label: '语言', zh: '中文', en: 'English', saved: '语言已保存到您的账户' },
   common: {
@@ -83,7 +83,7 @@ const zhCN = {
     orgsTitle: '机构认证审核', listingsTitle: '发布内容审核', outputsTab: '科技成果', needsTab: '技术需求', approve: '通过', reject: '驳回', revise: '退回修改',
     verify: '认证通过', reason: '审核意见', reasonRequired: '驳回或退回修改时请填写原因，发布方会看到。', done: '已处理', emptyOrgs: '没有待认证的机构。新机构注册后会出现在这里。',
     emptyListings: '没有待审核的内容。机构提交审核后会出现在这里。', submittedAt: '提交于', uscc: '信用代码', kind: '类型', region: '地区', openListing: '查看详情',
-    staffOnly: '此页面仅供审核人员使用。',
+    staffOnly: '此页面仅供审核人员使用。', applicationsTitle: '补贴申请审核', emptyApplications: '没有待审核的补贴申请。企业提交申请后会出现在这里。', dealNo: '交易 #{{id}}', twoApprovals: '需两名审核人批准',
   },
   matches: {
     title: '匹配推荐', forNeed: '可以解决需求「{{title}}」的科技成果，按匹配度排序：', forOutput: '科技成果「{{title}}」可以服务的技术需求，按匹配度排序：',
@@ -127,6 +127,7 @@ const zhCN = {
     decl: { years_operating: '成立年限', independent_legal_person: '独立法人', sme: '中小企业', related_parties: '交易双方有关联', prior_public_funding: '曾获财政资助', result_previously_subsidised: '该成果曾获补贴' },
     status: { draft: '草稿', submitted: '已提交', first_approved: '初审通过', approved: '已批准', rejected: '已驳回' },
   },
+  suggestions: { title: '市场推荐', hint: '全市场匹配度最高的需求与成果组合，适合技术经纪人主动撮合。', empty: '暂无推荐。已发布的成果和需求越多，推荐越准确。', pair: '需求 ↔ 成果' },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
 
