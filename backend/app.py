@@ -26,6 +26,7 @@ from backend.notifications.router import router as notifications_router
 from backend.matching.router import router as matching_router
 from backend.policy.router import router as policy_router
 from backend.stats.opendata_router import router as opendata_router
+from backend.stats.router import router as stats_router
 
 API_DESCRIPTION = """
 techmatch connects Guangxi's research outputs (科技成果) with enterprises' technology needs (技术需求).
@@ -61,6 +62,7 @@ def create_app() -> FastAPI:
         applications_router,
         batch_router,
         opendata_router,
+        stats_router,
         import_router,
         nda_router,
         *DEAL_ROUTERS,

@@ -27,6 +27,7 @@ from backend.notifications.models import (
 )
 from backend.matching.models import MatchFeedback
 from backend.policy.models import ApplicationReview, StoredRuleSet, SubsidyApplication
+from backend.stats.models import StatsTarget
 
 __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not collide
     "Commission",
@@ -58,6 +59,7 @@ __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not colli
     "StoredRuleSet",
     "SubsidyApplication",
     "ApplicationReview",
+    "StatsTarget",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]

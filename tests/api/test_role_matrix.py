@@ -98,6 +98,7 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/api/stats/targets"): STAFF,
     ("GET", "/api/stats/reports/institutions/{org_id}"): STAFF,
     ("GET", "/api/stats/reports/summary"): STAFF,
+    ("GET", "/api/stats/reports/contracts"): STAFF,
     ("POST", "/api/admin/failed-tasks/{failed_id}/retry"): frozenset({"platform_admin"}),
 }
 for _kind in ("outputs", "needs"):

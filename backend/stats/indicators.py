@@ -1,0 +1,128 @@
+"""Contract indicators: counts and amounts, transformation and major projects, by dimension.
+
+One grouped query over the counted contracts (see ``facts``) returns a few hundred rows at most;
+every breakdown (type, city, field, month, year) and the totals are rolled up from them in Python
+with integer fen, so the database scans the contracts once and the sums are exact.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+
+from backend.stats.facts import contract_facts
+from backend.stats.filters import Filters, Thresholds
+from backend.stats.sql import count_when, fen_sum, yuan
+
+
+@dataclass
+class Tally:
+    contracts: int = 0
+    registered: int = 0
+    transformation_projects: int = 0
+    major_projects: int = 0
+    total_fen: int = 0
+    technology_fen: int = 0
+    approved_income_fen: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def total(self) -> Decimal:
+        return yuan(self.total_fen)
+
+    @property
+    def technology_amount(self) -> Decimal:
+        return yuan(self.technology_fen)
+
+    @property
+    def approved_income(self) -> Decimal:
+        return yuan(self.approved_income_fen)
+
+
+@dataclass(frozen=True)
+class Cell:
+    contract_type: str
+    city: str
+    field: str | None
+    year: int
+    month: int
+
+
+@dataclass
+class ContractSummary:
+    totals: Tally
+    by_type: dict[str, Tally] = field(default_factory=dict)
+    by_city: dict[str, Tally] = field(default_factory=dict)
+    by_field: dict[str | None, Tally] = field(default_factory=dict)
+    by_month: dict[str, Tally] = field(default_factory=dict)
+    by_year: dict[int, Tally] = field(default_factory=dict)
+
+
+def grouped_cells(session: Session, filters: Filters, thresholds: Thresholds) -> list[tuple[Cell, Tally]]:
+    facts = contract_facts(filters)
+    year = extract("year", facts.c.period_on)
+    month = extract("month", facts.c.period_on)
+    dims = (facts.c.contract_type, facts.c.city, facts.c.field, year, month)
+    stmt = select(
+        *dims,
+        func.count(),
+        count_when(facts.c.registered),
+        count_when(facts.c.technology_amount >= thresholds.transformation),
+        count_when(facts.c.technology_amount >= thresholds.major),
+        fen_sum(facts.c.total),
+        fen_sum(facts.c.technology_amount),
+        fen_sum(func.coalesce(facts.c.approved_income, 0)),
+    ).group_by(*dims)
+    cells: list[tuple[Cell, Tally]] = []
+    for row in session.execute(stmt):
+        ctype, city, fld, y, m, *numbers = row
+        cells.append((Cell(ctype, city, fld, int(y), int(m)), Tally(*(int(n) for n in numbers))))
+    return cells
+
+
+def _roll_up(cells: Iterable[tuple[Cell, Tally]], key: Callable[[Cell], Any]) -> dict[Any, Tally]:
+    out: dict[Any, Tally] = defaultdict(Tally)
+    for cell, tally in cells:
+        out[key(cell)].add(tally)
+    return dict(sorted(out.items(), key=lambda item: (item[0] is None, item[0] or "")))
+
+
+def contract_summary(session: Session, filters: Filters, thresholds: Thresholds) -> ContractSummary:
+    cells = grouped_cells(session, filters, thresholds)
+    totals = Tally()
+    for _, tally in cells:
+        totals.add(tally)
+    by_year: dict[int, Tally] = defaultdict(Tally)
+    for cell, tally in cells:
+        by_year[cell.year].add(tally)
+    return ContractSummary(
+        totals=totals,
+        by_type=_roll_up(cells, lambda c: c.contract_type),
+        by_city=_roll_up(cells, lambda c: c.city),
+        by_field=_roll_up(cells, lambda c: c.field),
+        by_month=_roll_up(cells, lambda c: f"{c.year:04d}-{c.month:02d}"),
+        by_year=dict(sorted(by_year.items())),
+    )
+
+
+def transformation_projects(session: Session, filters: Filters, thresholds: Thresholds) -> Tally:
+    """Only the totals (targets and the public headline need no breakdown)."""
+    facts = contract_facts(filters)
+    stmt = select(
+        func.count(),
+        count_when(facts.c.registered),
+        count_when(facts.c.technology_amount >= thresholds.transformation),
+        count_when(facts.c.technology_amount >= thresholds.major),
+        fen_sum(facts.c.total),
+        fen_sum(facts.c.technology_amount),
+        fen_sum(func.coalesce(facts.c.approved_income, 0)),
+    )
+    row = session.execute(stmt).one()
+    return Tally(*(int(n) for n in row))
