@@ -20,6 +20,7 @@ import { ProfilePage } from './pages/ProfilePage';
 import { ReviewApplicationsPage } from './pages/ReviewApplicationsPage';
 import { ReviewListingsPage } from './pages/ReviewListingsPage';
 import { ReviewOrgsPage } from './pages/ReviewOrgsPage';
+import { StatsPage } from './pages/StatsPage';
 import { SuggestionsPage } from './pages/SuggestionsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="review/organisations" element={<RequireAuth staff><ReviewOrgsPage /></RequireAuth>} />
         <Route path="review/applications" element={<RequireAuth staff><ReviewApplicationsPage /></RequireAuth>} />
+        <Route path="stats" element={<RequireAuth staff><StatsPage /></RequireAuth>} />
         <Route path="suggestions" element={<RequireAuth><SuggestionsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -101,6 +101,11 @@ export const flows = [
       await page.goto(`${base}/review/listings`);
       await settled(page);
       await shot(page, 'review-queue');
+      await page.goto(`${base}/stats`);
+      await settled(page);
+      await page.getByRole('heading', { name: '统计数据' }).waitFor();
+      expect(await page.locator('canvas').count() >= 3, 'the statistics are charted');
+      await shot(page, 'statistics');
       for (const [kind, id] of [['outputs', state.outputId], ['needs', state.needId]]) {
         await page.goto(`${base}/${kind}/${id}`);
         await settled(page);

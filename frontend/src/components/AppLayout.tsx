@@ -35,6 +35,7 @@ export function AppLayout() {
           { key: '/review/organisations', label: <Link to="/review/organisations">{t('nav.reviewOrgs')}</Link> },
           { key: '/review/listings', label: <Link to="/review/listings">{t('nav.review')}</Link> },
           { key: '/review/applications', label: <Link to="/review/applications">{t('nav.applications')}</Link> },
+          { key: '/stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
         ]
       : []),
   ];

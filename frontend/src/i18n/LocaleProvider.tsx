@@ -1,8 +1,8 @@
 // Holds the interface language and gives Ant Design and dayjs the matching locale.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, App as AntApp } from 'antd';
-import zhCNAntd from 'antd/locale/zh_CN';
-import enAntd from 'antd/locale/en_US';
+import zhCNAntd from 'antd/es/locale/zh_CN';
+import enAntd from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n, { rememberLocale, storedLocale, type AppLocale } from './index';

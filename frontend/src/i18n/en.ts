@@ -6,7 +6,7 @@ const en: Messages = {
   nav: {
     home: 'Home', outputs: 'Research outputs', needs: 'Technology needs', mine: 'My listings', review: 'Review', matches: 'Matches',
     notifications: 'Notifications', profile: 'Profile', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', menu: 'Menu',
-    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests', deals: 'Deals', suggestions: 'Suggestions', applications: 'Subsidies',
+    reviewOrgs: 'Organisations', reviewOutputs: 'Outputs queue', reviewNeeds: 'Needs queue', interests: 'Interests', deals: 'Deals', suggestions: 'Suggestions', applications: 'Subsidies', stats: 'Statistics',
   },
   lang: { label: 'Language', zh: '中文', en: 'English', saved: 'Language saved to your account' },
   common: {
@@ -62,7 +62,7 @@ const en: Messages = {
   },
   profile: {
     title: 'My profile', name: 'Name', email: 'E-mail', role: 'Role', language: 'Interface language', organisation: 'Organisation', orgStatus: 'Verification',
-    saved: 'Saved', orgPending: 'Your organisation is waiting for verification; your listings stay private until then.', orgRejected: 'Your organisation was not verified: {{reason}}',
+    saved: 'Saved', editOrganisation: 'Organisation profile', orgPending: 'Your organisation is waiting for verification; your listings stay private until then.', orgRejected: 'Your organisation was not verified: {{reason}}',
   },
   mine: {
     title: 'My listings', outputs: 'My outputs', needs: 'My needs', newOutput: 'New output', newNeed: 'New need',
@@ -131,6 +131,10 @@ const en: Messages = {
     status: { draft: 'Draft', submitted: 'Submitted', first_approved: 'First approval', approved: 'Approved', rejected: 'Rejected' },
   },
   suggestions: { title: 'Market suggestions', hint: 'The strongest need-output pairs across the market, for agents to broker.', empty: 'No suggestions yet; they improve as more outputs and needs are published.', pair: 'Need ↔ output' },
+  stats: {
+    title: 'Statistics', period: 'Period', contracts: 'Contracts', amount: 'Technology amount (CNY)', contractsYear: 'Technology contracts {{year}}', technologyAmount: 'Technology amount',
+    transformation: 'Transformation projects', subsidiesGranted: 'Subsidies granted', pipeline: 'Pipeline: deals reaching each stage ({{count}} deals)', byMonth: 'Contracts and amount by month', byCity: 'Contracts by city',
+  },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };
 

@@ -4,7 +4,7 @@ const zhCN = {
   nav: {
     home: '首页', outputs: '科技成果', needs: '技术需求', mine: '我的发布', review: '审核', matches: '匹配推荐',
     notifications: '消息', profile: '个人资料', signIn: '登录', signUp: '注册', signOut: '退出登录', menu: '菜单',
-    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向', deals: '交易', suggestions: '市场推荐', applications: '补贴审核',
+    reviewOrgs: '机构审核', reviewOutputs: '成果审核', reviewNeeds: '需求审核', interests: '合作意向', deals: '交易', suggestions: '市场推荐', applications: '补贴审核', stats: '统计',
   },
   lang: { label: '语言', zh: '中文', en: 'English', saved: '语言已保存到您的账户' },
   common: {
@@ -59,7 +59,7 @@ const zhCN = {
   },
   profile: {
     title: '个人资料', name: '姓名', email: '邮箱', role: '角色', language: '界面语言', organisation: '所属机构', orgStatus: '认证状态',
-    saved: '已保存', orgPending: '您的机构正在等待认证；认证前发布的内容不会公开。', orgRejected: '您的机构认证未通过：{{reason}}',
+    saved: '已保存', editOrganisation: '机构资料', orgPending: '您的机构正在等待认证；认证前发布的内容不会公开。', orgRejected: '您的机构认证未通过：{{reason}}',
   },
   mine: {
     title: '我的发布', outputs: '我的成果', needs: '我的需求', newOutput: '发布新成果', newNeed: '发布新需求',
@@ -128,6 +128,10 @@ const zhCN = {
     status: { draft: '草稿', submitted: '已提交', first_approved: '初审通过', approved: '已批准', rejected: '已驳回' },
   },
   suggestions: { title: '市场推荐', hint: '全市场匹配度最高的需求与成果组合，适合技术经纪人主动撮合。', empty: '暂无推荐。已发布的成果和需求越多，推荐越准确。', pair: '需求 ↔ 成果' },
+  stats: {
+    title: '统计数据', period: '统计期间', contracts: '合同数', amount: '技术交易额（元）', contractsYear: '{{year}} 年技术合同', technologyAmount: '技术交易额',
+    transformation: '成果转化项目', subsidiesGranted: '已批准补贴', pipeline: '交易管道：各阶段到达数（共 {{count}} 笔）', byMonth: '按月合同与交易额', byCity: '按城市合同数',
+  },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
 

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { toApiError, unwrap } from '../api/errors';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { OrganisationForm } from '../components/OrganisationForm';
 import { StatusTag } from '../components/StatusTag';
 import { useTaxonomy } from '../hooks/useTaxonomy';
 import { errorText } from '../lib/errorText';
@@ -49,6 +50,11 @@ export function ProfilePage() {
           <Button htmlType="submit" type="primary" loading={busy}>{t('common.save')}</Button>
         </Form>
       </Card>
+      {me.role === 'org_admin' && (
+        <Card title={t('profile.editOrganisation')} style={{ marginBottom: 16 }}>
+          <OrganisationForm org={org} />
+        </Card>
+      )}
       <Card>
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('profile.email')}>{me.email}</Descriptions.Item>
