@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    PlainSerializer,
     StringConstraints,
     WithJsonSchema,
 )
@@ -144,7 +145,9 @@ class OrganisationOut(BaseModel):
     status: OrgStatus
     review_reason: str | None
     verified_at: datetime | None
-    team_share_percent: Decimal | None = Field(description="Percent to the research team; null means the law's 50")
+    team_share_percent: Annotated[
+        Decimal | None, PlainSerializer(lambda v: None if v is None else f"{v:.2f}", return_type=str | None)
+    ] = Field(description="Percent to the research team; null means the law's 50")
     version: int
     created_at: datetime
 

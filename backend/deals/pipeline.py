@@ -119,9 +119,11 @@ def list_deals(session: Session, *, user: User, stage: Stage | None, offset: int
     return list(rows), total
 
 
-def paid_total(session: Session, deal_id: int) -> Decimal:
-    value = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.deal_id == deal_id))
-    return Decimal(value or 0)
+def paid_total(session: Session, deal_id: int, *, up_to_payment_id: int | None = None) -> Decimal:
+    stmt = select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.deal_id == deal_id)
+    if up_to_payment_id is not None:
+        stmt = stmt.where(Payment.id <= up_to_payment_id)
+    return Decimal(session.scalar(stmt) or 0)
 
 
 def _check_requirements(session: Session, deal: Deal, target: Stage) -> None:

@@ -16,6 +16,7 @@ from backend.core.money import Money
 from backend.core.params import MAX_ID
 from backend.deals.enums import CommissionKind, ContractType, DeclineReason, InterestStatus, Stage
 
+
 def _json_integer(value: Any) -> Any:
     # The schema says integer: "5" and true are refused; 5.0 is an integer in JSON Schema, so it is taken.
     if isinstance(value, str | bool) or (isinstance(value, float) and not value.is_integer()):
@@ -27,7 +28,9 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
 Note = Annotated[Text, StringConstraints(max_length=1000)]
 Ref = Annotated[Text, StringConstraints(max_length=100)]
 Version = Annotated[
-    int, Field(ge=1, le=MAX_ID, description="The version you read; a stale one gets 409"), BeforeValidator(_json_integer)
+    int,
+    Field(ge=1, le=MAX_ID, description="The version you read; a stale one gets 409"),
+    BeforeValidator(_json_integer),
 ]
 PERCENT_PATTERN = r"^(100(\.00?)?|[1-9]\d?(\.\d\d?)?|0\.(0[1-9]|[1-9]\d?))$"
 
@@ -48,6 +51,13 @@ def _exact_percent(value: Any) -> Any:
     return value
 
 
+def _integral_float(value: Any) -> Any:
+    # 10.0 is an integer in JSON Schema, which the shared Money schema allows; take it as the whole number.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Money in request bodies; runs before Money's own check, which refuses every float.
+Amount = Annotated[Money, BeforeValidator(_integral_float)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Percent = Annotated[
     Decimal,
@@ -156,8 +166,8 @@ class HistoryOut(BaseModel):
 
 class ContractIn(BaseModel):
     contract_type: ContractType
-    total: Money
-    non_technical_costs: Money = Field(Decimal("0"), description="Equipment, instruments, parts, raw materials")
+    total: Amount
+    non_technical_costs: Amount = Field(Decimal("0"), description="Equipment, instruments, parts, raw materials")
     royalty_terms: Annotated[Text, StringConstraints(max_length=2000)] | None = None
     signed_on: IsoDate | None = Field(None, description="Needed before the deal can move to contract_signed")
     version: Version | None = Field(None, description="The contract version you read; required to change one")
@@ -181,7 +191,7 @@ class RegistrationIn(BaseModel):
     number: Annotated[Text, StringConstraints(min_length=1, max_length=64, pattern=r"\S")]
     office: Annotated[Text, StringConstraints(min_length=1, max_length=200, pattern=r"\S")]
     registered_on: IsoDate
-    approved_income: Money = Field(description="Approved technology income stated on the certificate")
+    approved_income: Amount = Field(description="Approved technology income stated on the certificate")
     version: Version | None = Field(None, description="The registration version you read; required to change one")
 
 
@@ -199,7 +209,7 @@ class RegistrationOut(BaseModel):
 
 class PaymentIn(BaseModel):
     paid_on: IsoDate
-    amount: Money
+    amount: Amount
     voucher_ref: Ref | None = None
     invoice_ref: Ref | None = None
 
@@ -228,20 +238,12 @@ class PaymentsOut(BaseModel):
 class CommissionIn(BaseModel):
     kind: CommissionKind
     rate: Percent | None = Field(None, description="For percentage: percent of each payment")
-    amount: Money | None = Field(None, description="For fixed: earned pro rata as the contract is paid")
-
-
-class CommissionOut(BaseModel):
-    deal_id: int
-    kind: CommissionKind
-    rate: Decimal | None
-    amount: Money | None
-    earned: Money
+    amount: Amount | None = Field(None, description="For fixed: earned pro rata as the contract is paid")
 
 
 class SalesReportIn(BaseModel):
     year: Annotated[int, Field(ge=2000, le=2100), BeforeValidator(_json_integer)]
-    new_sales_revenue: Money
+    new_sales_revenue: Amount
 
 
 class SalesReportOut(BaseModel):
