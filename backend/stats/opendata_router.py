@@ -5,10 +5,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from backend.core.deps import SessionDep
-from backend.core.errors import ERROR_RESPONSES, Unprocessable
+from backend.core.errors import ERROR_RESPONSES
 from backend.core.params import MAX_ID
 from backend.listings.kinds import NEEDS, OUTPUTS
 from backend.stats import opendata
@@ -26,25 +26,12 @@ class FeedPage(BaseModel):
     next: Cursor | None = Field(description="Pass as since/after_id for the next page; null at the end")
 
 
-def _since(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise Unprocessable(
-            f"since: {text!r} is not a valid ISO 8601 time",
-            details=[{"loc": ["query", "since"], "msg": "not a valid ISO 8601 time", "type": "datetime_parsing"}],
-        ) from None
-    # A time without a zone is read as UTC, as stored.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def _feed(
-    session: SessionDep, kind_name: str, since_text: str | None, after_id: int | None, limit: int, fmt: str
+    session: SessionDep, kind_name: str, since: datetime | None, after_id: int | None, limit: int, fmt: str
 ) -> Any:
     kind = OUTPUTS if kind_name == "outputs" else NEEDS
-    since = _since(since_text)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)  # a time without a zone is read as UTC, as stored
     rows = opendata.page(session, kind=kind, since=since, after_id=after_id, limit=limit)
     if fmt == "csv":
         headers = {"Content-Disposition": f'attachment; filename="techmatch-{kind.plural}.csv"'}
@@ -54,15 +41,17 @@ def _feed(
     return FeedPage(items=rows, next=cursor)
 
 
-ISO_8601 = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$"
-# A string with a pattern, not a datetime: a bare number would otherwise be read as a Unix time.
+def _iso_only(value: object) -> object:
+    # pydantic reads a bare number as a Unix time; the feed speaks RFC 3339 only.
+    if isinstance(value, str) and value.strip().lstrip("-").replace(".", "", 1).isdigit():
+        raise ValueError("must be an RFC 3339 time such as 2026-01-31T08:00:00Z")
+    return value
+
+
 Since = Annotated[
-    str | None,
-    Query(
-        pattern=ISO_8601,
-        max_length=40,
-        description="Only changes after this time (ISO 8601, e.g. 2026-01-31T08:00:00Z)",
-    ),
+    datetime | None,
+    BeforeValidator(_iso_only),
+    Query(description="Only changes after this time (RFC 3339, e.g. 2026-01-31T08:00:00Z)"),
 ]
 AfterId = Annotated[int | None, Query(ge=0, le=MAX_ID, description="Tie-breaker from the previous page's cursor")]
 Limit = Annotated[int, Query(ge=1, le=1000)]
