@@ -43,7 +43,9 @@ export const flows = [
       expect(text.includes('成果简介') && text.includes('技术成熟度'), `missing fields are listed: ${text}`);
       await page.waitForURL(/\/mine\/outputs\/\d+\/edit/);
       state.outputId = Number(/outputs\/(\d+)\/edit/.exec(page.url())[1]);
+      await page.getByRole('heading', { name: '编辑科技成果' }).waitFor();
       await settled(page);
+      await page.locator('form fieldset[disabled]').waitFor({ state: 'detached' }).catch(() => undefined);
       await page.getByLabel('成果简介').fill('以甘蔗渣纤维为原料，经模压成型制成可完全降解的一次性餐具，替代塑料餐具。');
       await pick(page, '领域', '糖业', { search: true });
       await pick(page, '地区', '柳州', { search: true });

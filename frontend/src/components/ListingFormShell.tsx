@@ -138,7 +138,7 @@ export function ListingFormShell<V>(props: Props<V>) {
       )}
       <Spin spinning={loading}>
         <Card>
-          <Form form={form} layout="vertical" disabled={readOnly || !!busy} scrollToFirstError onFinish={() => void run(false)}
+          <Form form={form} layout="vertical" disabled={readOnly || !!busy || loading} scrollToFirstError onFinish={() => void run(false)}
             onValuesChange={(changed: object) => (form as FormInstance).setFields(Object.keys(changed).map((n) => ({ name: [n], errors: [] })))}>
             {props.children}
             <Space wrap style={{ marginTop: 8 }}>
