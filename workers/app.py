@@ -116,7 +116,8 @@ class EmbeddedBeat(bootsteps.StartStopStep):  # type: ignore[misc]
     def start(self, worker: Any) -> None:
         settings = get_settings()
         enabled = settings.embedded_beat if settings.embedded_beat is not None else settings.broker_is_embedded
-        if enabled:
+        # `worker --beat` already runs one; two beats would send every schedule twice.
+        if enabled and getattr(worker, "beat", None) is None:
             settings.var_dir.mkdir(parents=True, exist_ok=True)
             self.service = EmbeddedService(
                 worker.app, thread=True, schedule_filename=str(settings.var_dir / "celerybeat-schedule")

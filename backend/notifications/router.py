@@ -2,20 +2,32 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, status
 
-from backend.accounts.deps import CurrentUser
+from backend.accounts.deps import CurrentUser, require_roles
+from backend.accounts.enums import Role
+from backend.accounts.models import User
 from backend.core.config import get_settings
 from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.pagination import Page, PageDep
 from backend.core.params import IdPath
-from backend.notifications import service
+from backend.notifications import service, webhooks
 from backend.notifications.channels import templates
 from backend.notifications.models import Delivery
-from backend.notifications.schemas import MarkedRead, NotificationOut, PreferencesIn, PreferencesOut, UnreadCount
+from backend.notifications.schemas import (
+    MarkedRead,
+    NotificationOut,
+    PreferencesIn,
+    PreferencesOut,
+    UnreadCount,
+    WebhookCreated,
+    WebhookIn,
+    WebhookOut,
+)
 
 router = APIRouter(prefix="/notifications", tags=["notifications"], responses=ERROR_RESPONSES)
+OrgManager = Annotated[User, Depends(require_roles(Role.org_admin, Role.platform_admin))]
 
 
 def _out(delivery: Delivery, locale: str) -> NotificationOut:
@@ -79,3 +91,21 @@ def put_preferences(session: SessionDep, user: CurrentUser, data: PreferencesIn)
         muted_events=data.muted_events,
     )
     return PreferencesOut.model_validate(pref)
+
+
+@router.get("/webhooks", operation_id="listWebhooks")
+def list_webhooks(session: SessionDep, user: OrgManager) -> list[WebhookOut]:
+    """Your organisation's webhook endpoints."""
+    return [WebhookOut.model_validate(e) for e in webhooks.list_for(session, actor=user)]
+
+
+@router.post("/webhooks", status_code=status.HTTP_201_CREATED, operation_id="createWebhook")
+def create_webhook(session: SessionDep, user: OrgManager, data: WebhookIn) -> WebhookCreated:
+    """Register an https endpoint; the signing secret is in this answer only."""
+    endpoint = webhooks.register(session, actor=user, url=data.url, events=data.events)
+    return WebhookCreated.model_validate(endpoint)
+
+
+@router.delete("/webhooks/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="deleteWebhook")
+def delete_webhook(session: SessionDep, user: OrgManager, webhook_id: IdPath) -> None:
+    webhooks.remove(session, actor=user, endpoint_id=webhook_id)

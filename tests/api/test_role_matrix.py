@@ -119,6 +119,9 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/stats/reports/summary"): STAFF,
     ("GET", "/api/stats/reports/contracts"): STAFF,
     ("POST", "/api/admin/failed-tasks/{failed_id}/retry"): frozenset({"platform_admin"}),
+    ("GET", "/api/notifications/webhooks"): ORG_MANAGERS,
+    ("POST", "/api/notifications/webhooks"): ORG_MANAGERS,
+    ("DELETE", "/api/notifications/webhooks/{webhook_id}"): ORG_MANAGERS,
 }
 for _kind in ("outputs", "needs"):
     _item = f"/api/{_kind}/{{listing_id:int}}"

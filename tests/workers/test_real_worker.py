@@ -217,3 +217,46 @@ def test_a_task_that_always_fails_stops_after_max_retries_and_is_recorded(db, sm
         jobs.retry_failed(s, admin=s.get(User, admin.id), failed_id=failed.id)
         s.commit()
     _assert_exactly_once(smtp, db, [users[1]], 1)
+
+
+def test_expiry_job_warns_then_expires_once(db, smtp, redis, workers, tmp) -> None:
+    from datetime import timedelta
+
+    from backend.core.db import utcnow
+    from backend.listings.enums import ListingStatus
+    from backend.notifications import outbox, tasknames
+    from backend.notifications.models import Notification
+
+    with db.session() as s:
+        org = make_org(s, kind=OrgKind.university)
+        owner = make_user(s, org, role=Role.org_admin, locale="en")
+        soon = make_output(s, owner, title="Soon", expires_at=utcnow() + timedelta(days=3))
+        gone = make_output(s, owner, title="Gone", expires_at=utcnow() - timedelta(hours=1))
+        later = make_output(s, owner, title="Later", expires_at=utcnow() + timedelta(days=30))
+        outbox.enqueue(s, tasknames.CHECK_EXPIRY)  # the backend hands work over by name
+        s.commit()
+    _start(workers, worker_env(db=db, broker=redis.url, smtp_port=smtp.port, var_dir=tmp), tmp)
+    _assert_exactly_once(smtp, db, [owner.id], 2)
+    with db.session() as s:
+        outbox.enqueue(s, tasknames.CHECK_EXPIRY)  # a second run (a crash, two beats) adds nothing
+        s.commit()
+        wait_for(
+            lambda: s.scalar(select(func.count()).where(OutboxMessage.published_at.is_(None))) == 0 or s.expire_all(),
+            timeout=15,
+            what="the second run to be published",
+        )
+    import time
+
+    time.sleep(2)
+    with db.session() as s:
+        events = sorted(
+            (n.event, n.payload["title"])
+            for n in s.scalars(select(Notification))
+            if "title" in n.payload and n.payload["title"] in ("Soon", "Gone", "Later")
+        )
+        assert events == [("listing.expired", "Gone"), ("listing.expiring", "Soon")]
+        assert s.get(OUTPUTS.model, gone.id).status == ListingStatus.expired
+        assert s.get(OUTPUTS.model, soon.id).status == ListingStatus.published
+        assert s.get(OUTPUTS.model, later.id).status == ListingStatus.published
+    subjects = sorted(str(m["Subject"]) for m in smtp.catcher.messages)
+    assert subjects == ["Your research output expires soon: Soon", "Your research output has expired: Gone"]

@@ -30,20 +30,24 @@ def deliver_email(self: ReliableTask, delivery_id: int) -> str:
     """Send one e-mail delivery at most once per successful attempt, whatever copies of the task run."""
     settings = get_settings()
     with unit_of_work() as session:
+        # Claim and read in one short transaction; its commit makes the lease visible to others.
         claim = deliveries.claim(session, delivery_id, lease_seconds=settings.delivery_lease_seconds)
+        if claim.outcome == "claimed":
+            delivery = session.get(Delivery, delivery_id)
+            user = session.get(User, delivery.user_id) if delivery else None
+            assert delivery is not None and user is not None  # claimed just now; users are never deleted
+            rendered = templates.render(
+                delivery.notification.event,
+                delivery.notification.payload,
+                user.locale,
+                base_url=settings.public_base_url,
+            )
+            message = email.build(delivery_id=delivery_id, to=user.email, rendered=rendered, settings=settings)
     if claim.outcome == "busy":
         # Another worker holds the lease (or held it and died): look again when it ends.
         raise self.retry(countdown=claim.retry_after, max_retries=None)
     if claim.outcome != "claimed":
         return claim.outcome
-    with unit_of_work() as session:
-        delivery = session.get(Delivery, delivery_id)
-        user = session.get(User, delivery.user_id) if delivery else None
-        assert delivery is not None and user is not None  # the claim just saw the row; users are never deleted
-        rendered = templates.render(
-            delivery.notification.event, delivery.notification.payload, user.locale, base_url=settings.public_base_url
-        )
-        message = email.build(delivery_id=delivery_id, to=user.email, rendered=rendered, settings=settings)
     try:
         email.send(message, settings=settings)
     except Exception as exc:

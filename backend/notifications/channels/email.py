@@ -6,15 +6,23 @@ With no SMTP host (the embedded run) messages are written to ``var/mail/`` as .e
 named after the delivery, so a repeated attempt overwrites rather than duplicates.
 """
 
+import contextlib
 import os
 import smtplib
 import tempfile
+import threading
+import time
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
 from pathlib import Path
 
 from backend.core.config import Settings
 from backend.notifications.channels.templates import Rendered
+
+# Each worker thread keeps its SMTP connection for a while: a new TCP + EHLO (+ TLS, login)
+# per message costs more than the message.
+_local = threading.local()
+_IDLE_SECONDS = 30.0
 
 
 def message_id(delivery_id: int) -> str:
@@ -27,7 +35,7 @@ def build(*, delivery_id: int, to: str, rendered: Rendered, settings: Settings) 
     msg["From"] = settings.mail_from
     msg["To"] = to
     msg["Date"] = formatdate(localtime=False)
-    msg["Message-ID"] = message_id(delivery_id) if delivery_id else make_msgid(domain="techmatch")
+    msg["Message-ID"] = message_id(delivery_id)
     msg["X-Techmatch-Delivery"] = str(delivery_id)
     msg.set_content(rendered.text)
     msg.add_alternative(rendered.html, subtype="html")
@@ -38,12 +46,46 @@ def send(msg: EmailMessage, *, settings: Settings) -> None:
     if not settings.smtp_host:
         _write_local(msg, settings.mail_dir)
         return
-    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout_seconds) as smtp:
+    smtp = _connection(settings)
+    try:
+        smtp.send_message(msg)
+    except smtplib.SMTPResponseException:
+        try:
+            smtp.rset()  # a refused message usually leaves the connection usable
+        except (OSError, smtplib.SMTPException):
+            _drop()
+        raise
+    except Exception:
+        _drop()  # unknown state: never reuse it
+        raise
+    _local.last_used = time.monotonic()
+
+
+def _connection(settings: Settings) -> smtplib.SMTP:
+    smtp: smtplib.SMTP | None = getattr(_local, "smtp", None)
+    key = (settings.smtp_host, settings.smtp_port)
+    fresh = smtp is not None and getattr(_local, "key", None) == key
+    if fresh and time.monotonic() - getattr(_local, "last_used", 0.0) > _IDLE_SECONDS:
+        fresh = False  # servers drop idle clients; do not find out in the middle of DATA
+    if smtp is not None and not fresh:
+        _drop()
+        smtp = None
+    if smtp is None:
+        smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout_seconds)
         if settings.smtp_starttls:
             smtp.starttls()
         if settings.smtp_username:
             smtp.login(settings.smtp_username, settings.smtp_password)
-        smtp.send_message(msg)
+        _local.smtp, _local.key = smtp, key
+    return smtp
+
+
+def _drop() -> None:
+    smtp = getattr(_local, "smtp", None)
+    _local.smtp = None
+    if smtp is not None:
+        with contextlib.suppress(OSError):
+            smtp.close()
 
 
 def _write_local(msg: EmailMessage, folder: Path) -> None:
