@@ -105,11 +105,20 @@ def prepare(session: Session, hook_id: int, *, settings: Settings) -> WebhookReq
     return WebhookRequest(url=endpoint.url, body=body, headers=headers)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    # A redirect could lead past the address check to a private host: a 3xx is an error here.
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
 def post(request: WebhookRequest, *, settings: Settings) -> int:
     check_target(request.url, allow_private=settings.webhook_allow_private)
     req = urllib.request.Request(request.url, data=request.body, headers=request.headers, method="POST")
     try:
-        with urllib.request.urlopen(req, timeout=settings.webhook_timeout_seconds) as response:
+        with _opener.open(req, timeout=settings.webhook_timeout_seconds) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         raise WebhookHTTPError(f"endpoint answered {exc.code}") from exc
