@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { Spin } from 'antd';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
@@ -8,7 +10,6 @@ import { DealPage } from './pages/DealPage';
 import { DealsPage } from './pages/DealsPage';
 import { HomePage } from './pages/HomePage';
 import { InterestsPage } from './pages/InterestsPage';
-import { MatchesPage } from './pages/MatchesPage';
 import { MyListingsPage } from './pages/MyListingsPage';
 import { NeedFormPage } from './pages/NeedFormPage';
 import { NeedPage } from './pages/NeedPage';
@@ -20,13 +21,17 @@ import { ProfilePage } from './pages/ProfilePage';
 import { ReviewApplicationsPage } from './pages/ReviewApplicationsPage';
 import { ReviewListingsPage } from './pages/ReviewListingsPage';
 import { ReviewOrgsPage } from './pages/ReviewOrgsPage';
-import { StatsPage } from './pages/StatsPage';
-import { SuggestionsPage } from './pages/SuggestionsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 
+// Screens with charts load ECharts on demand, keeping it out of the first download.
+const MatchesPage = lazy(() => import('./pages/MatchesPage').then((m) => ({ default: m.MatchesPage })));
+const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
+const SuggestionsPage = lazy(() => import('./pages/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
+
 export function AppRoutes() {
   return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 64 }} />}>
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
@@ -56,6 +61,7 @@ export function AppRoutes() {
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
+    </Suspense>
   );
 }
 
