@@ -9785,7 +9785,7 @@ export interface operations {
     openOutputs: {
         parameters: {
             query?: {
-                /** @description Only changes after this time (ISO 8601, e.g. 2026-01-31T08:00:00Z) */
+                /** @description Only changes after this time (RFC 3339, e.g. 2026-01-31T08:00:00Z) */
                 since?: string | null;
                 /** @description Tie-breaker from the previous page's cursor */
                 after_id?: number | null;
@@ -9885,7 +9885,7 @@ export interface operations {
     openNeeds: {
         parameters: {
             query?: {
-                /** @description Only changes after this time (ISO 8601, e.g. 2026-01-31T08:00:00Z) */
+                /** @description Only changes after this time (RFC 3339, e.g. 2026-01-31T08:00:00Z) */
                 since?: string | null;
                 /** @description Tie-breaker from the previous page's cursor */
                 after_id?: number | null;
