@@ -21,3 +21,21 @@ export const dealsApi = {
       body: { to, version: deal.version, note: note || null, reason: reason || null },
     })),
 };
+
+export type Contract = S['ContractOut'];
+export type ContractType = S['ContractType'];
+export type Payments = S['PaymentsOut'];
+export const CONTRACT_TYPES: ContractType[] = ['development', 'transfer', 'licence', 'consulting', 'service'];
+
+const dealPath = (deal_id: number) => ({ params: { path: { deal_id } } });
+
+export const contractApi = {
+  /** The deal's contract, or null when none is recorded yet. */
+  get: async (deal_id: number): Promise<Contract | null> => {
+    const r = await api.GET('/api/deals/{deal_id}/contract', dealPath(deal_id));
+    return r.response.status === 404 ? null : unwrap(r);
+  },
+  put: async (deal_id: number, body: S['ContractIn']) => unwrap(await api.PUT('/api/deals/{deal_id}/contract', { ...dealPath(deal_id), body })),
+  payments: async (deal_id: number) => unwrap(await api.GET('/api/deals/{deal_id}/payments', dealPath(deal_id))),
+  pay: async (deal_id: number, body: S['PaymentIn']) => unwrap(await api.POST('/api/deals/{deal_id}/payments', { ...dealPath(deal_id), body })),
+};

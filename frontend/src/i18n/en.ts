@@ -135,6 +135,11 @@ const en: Messages = {
     title: 'Statistics', period: 'Period', contracts: 'Contracts', amount: 'Technology amount (CNY)', contractsYear: 'Technology contracts {{year}}', technologyAmount: 'Technology amount',
     transformation: 'Transformation projects', subsidiesGranted: 'Subsidies granted', pipeline: 'Pipeline: deals reaching each stage ({{count}} deals)', byMonth: 'Contracts and amount by month', byCity: 'Contracts by city',
   },
+  contract: {
+    title: 'Contract and payments', summary: 'Contract total CNY {{total}}, technology amount CNY {{tech}}', type: 'Contract type', total: 'Total (CNY)', nonTechnical: 'Non-technical costs (CNY)', signedOn: 'Signed on',
+    save: 'Save contract', payments: 'Payments: paid CNY {{paid}}, outstanding CNY {{outstanding}}', noPayments: 'No payments yet', paidOn: 'Paid on', amount: 'Amount (CNY)', invoice: 'Invoice no.', record: 'Record payment',
+    types: { development: 'Development', transfer: 'Transfer', licence: 'Licence', consulting: 'Consulting', service: 'Service' },
+  },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to home' },
 };
 

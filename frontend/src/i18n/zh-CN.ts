@@ -132,6 +132,11 @@ const zhCN = {
     title: '统计数据', period: '统计期间', contracts: '合同数', amount: '技术交易额（元）', contractsYear: '{{year}} 年技术合同', technologyAmount: '技术交易额',
     transformation: '成果转化项目', subsidiesGranted: '已批准补贴', pipeline: '交易管道：各阶段到达数（共 {{count}} 笔）', byMonth: '按月合同与交易额', byCity: '按城市合同数',
   },
+  contract: {
+    title: '合同与付款', summary: '合同总额 {{total}} 元，其中技术交易额 {{tech}} 元', type: '合同类型', total: '合同总额（元）', nonTechnical: '非技术性费用（元）', signedOn: '签订日期',
+    save: '保存合同', payments: '付款：已付 {{paid}} 元，未付 {{outstanding}} 元', noPayments: '尚无付款记录', paidOn: '付款日期', amount: '金额（元）', invoice: '发票号', record: '记录付款',
+    types: { development: '技术开发', transfer: '技术转让', licence: '技术许可', consulting: '技术咨询', service: '技术服务' },
+  },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '回到首页' },
 };
 

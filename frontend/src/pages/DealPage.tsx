@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dealsApi, STAGES, type Stage } from '../api/deals';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ContractPanel } from '../components/ContractPanel';
 import { SubsidyPanel } from '../components/SubsidyPanel';
 import { StageButtons, useStageMove } from '../components/StageMove';
 import { formatTime } from '../lib/time';
@@ -48,6 +49,7 @@ export function DealPage() {
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(d.created_at)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ContractPanel dealId={d.id} onChanged={() => { deal.reload(); history.reload(); }} />
       <SubsidyPanel dealId={d.id} />
       <Card title={t('deals.history')} loading={history.loading && !history.data}>
         <Timeline
