@@ -48,6 +48,7 @@ test-python:
 test-frontend:
 ifneq ($(wildcard frontend/package.json),)
 	$(MAKE) frontend
+	cd frontend && npm run check:api
 	cd frontend && npm test
 	$(MAKE) e2e
 endif
