@@ -55,7 +55,8 @@ endif
 
 e2e:
 ifneq ($(wildcard frontend/package.json),)
-	cd frontend && npm run e2e
+	$(MAKE) frontend
+	cd frontend && npm run e2e:only
 endif
 
 lint: install-test
