@@ -17,7 +17,13 @@ from backend.core.config import Settings, get_settings
 from backend.notifications import tasknames
 from workers.relay import PollerThread
 
-TASK_MODULES = ["workers.tasks.notifications", "workers.tasks.listings", "workers.tasks.system", "workers.tasks.policy"]
+TASK_MODULES = [
+    "workers.tasks.notifications",
+    "workers.tasks.listings",
+    "workers.tasks.system",
+    "workers.tasks.policy",
+    "workers.tasks.stats",
+]
 
 
 def _transport_options(settings: Settings) -> dict[str, Any]:

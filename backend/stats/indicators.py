@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from backend.stats.facts import contract_facts
 from backend.stats.filters import Filters, Thresholds
-from backend.stats.sql import count_when, fen_sum, yuan
+from backend.stats.sql import count_when, fen_of, int_sum, yuan
 
 
 @dataclass
@@ -74,11 +74,11 @@ def grouped_cells(session: Session, filters: Filters, thresholds: Thresholds) ->
         *dims,
         func.count(),
         count_when(facts.c.registered),
-        count_when(facts.c.technology_amount >= thresholds.transformation),
-        count_when(facts.c.technology_amount >= thresholds.major),
-        fen_sum(facts.c.total),
-        fen_sum(facts.c.technology_amount),
-        fen_sum(func.coalesce(facts.c.approved_income, 0)),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.major)),
+        int_sum(facts.c.total_fen),
+        int_sum(facts.c.technology_fen),
+        int_sum(facts.c.approved_income_fen),
     ).group_by(*dims)
     cells: list[tuple[Cell, Tally]] = []
     for row in session.execute(stmt):
@@ -118,11 +118,11 @@ def transformation_projects(session: Session, filters: Filters, thresholds: Thre
     stmt = select(
         func.count(),
         count_when(facts.c.registered),
-        count_when(facts.c.technology_amount >= thresholds.transformation),
-        count_when(facts.c.technology_amount >= thresholds.major),
-        fen_sum(facts.c.total),
-        fen_sum(facts.c.technology_amount),
-        fen_sum(func.coalesce(facts.c.approved_income, 0)),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.major)),
+        int_sum(facts.c.total_fen),
+        int_sum(facts.c.technology_fen),
+        int_sum(facts.c.approved_income_fen),
     )
     row = session.execute(stmt).one()
     return Tally(*(int(n) for n in row))

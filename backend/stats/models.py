@@ -9,6 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from backend.core.db import Base, UTCDateTime, utcnow
 from backend.deals.models import Contract, Deal, Interest, Registration
 from backend.policy.models import SubsidyApplication
+from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState
+
+# The facts are part of the statistics' schema; imported here so Alembic sees them with the targets.
+__all__ = ["ContractFact", "DealFact", "ListingFact", "RefreshState", "StatsTarget"]
 
 
 class StatsTarget(Base):
@@ -48,4 +52,8 @@ STATS_INDEXES = (
     Index("ix_stats_interests_output_created", Interest.output_id, Interest.created_at),
     Index("ix_stats_interests_need_created", Interest.need_id, Interest.created_at),
     Index("ix_stats_applications_status_decided", SubsidyApplication.status, SubsidyApplication.decided_at),
+    # What changed since the last refresh of the facts.
+    Index("ix_stats_deals_updated_at", Deal.updated_at),
+    Index("ix_stats_contracts_updated_at", Contract.updated_at),
+    Index("ix_stats_registrations_updated_at", Registration.updated_at),
 )

@@ -5,13 +5,16 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import Depends, Query
+from sqlalchemy import text
 
+from backend.core.deps import SessionDep
 from backend.core.errors import Unprocessable
 from backend.core.money import MAX_AMOUNT, quantize_fen
 from backend.core.params import MAX_ID
 from backend.core.regions import is_region
 from backend.deals.enums import ContractType
 from backend.stats.filters import Filters, Thresholds, current_local_year, year_bounds
+from backend.stats.refresh import refresh_if_stale
 from backend.stats.settings import get_stats_settings
 
 
@@ -65,3 +68,15 @@ def thresholds_param(
 
 FiltersDep = Annotated[Filters, Depends(filters_param)]
 ThresholdsDep = Annotated[Thresholds, Depends(thresholds_param)]
+
+
+def _fresh_facts(session: SessionDep) -> None:
+    refresh_if_stale(session, max_age_seconds=get_stats_settings().refresh_seconds)
+    if session.get_bind().dialect.name == "postgresql":
+        # A year's facts are grouped in memory (hash aggregate) rather than sorted on disk; LOCAL
+        # keeps the setting to this request's transaction.
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
+
+
+# Put after the caller's permission parameter, so nobody unauthorised triggers a refresh.
+FreshFacts = Annotated[None, Depends(_fresh_facts)]

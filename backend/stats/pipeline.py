@@ -10,19 +10,15 @@ Conversion from a stage to the next = deals that reached the next / deals that r
 import itertools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from backend.accounts.models import Organisation
 from backend.deals.enums import Stage
-from backend.deals.models import Contract, Deal, Interest, Registration
-from backend.listings.models import ResearchOutput, TechnologyNeed
-from backend.stats.facts import field_of_deal
+from backend.stats.fact_models import ContractFact, DealFact, ListingFact
 from backend.stats.filters import Filters
-from backend.stats.sql import days_between_dates, days_between_timestamps, local_date_of, median
+from backend.stats.sql import days_between_dates, median
 
 ORDER = [
     Stage.interest,
@@ -50,43 +46,26 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _deal_where(filters: Filters) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Deal.created_at >= filters.start_utc, Deal.created_at < filters.end_utc]
+def deal_facts_where(filters: Filters) -> list[ColumnElement[bool]]:
+    f = DealFact
+    where: list[ColumnElement[bool]] = [f.created_on >= filters.date_from, f.created_on <= filters.date_to]
     if filters.regions is not None:
-        where.append(Organisation.region.in_(filters.regions))
+        where.append(f.city.in_(filters.regions))
     if filters.field is not None:
-        where.append(field_of_deal() == filters.field)
+        where.append(f.field == filters.field)
     if filters.organisation_id is not None:
-        where.append(Deal.seller_org_id == filters.organisation_id)
+        where.append(f.seller_org_id == filters.organisation_id)
     if filters.contract_type is not None:
-        where.append(exists().where(Contract.deal_id == Deal.id, Contract.contract_type == filters.contract_type))
+        where.append(f.contract_type == filters.contract_type)
     return where
 
 
-def _with_dimensions(stmt: Any, filters: Filters) -> Any:
-    if filters.regions is not None:
-        stmt = stmt.join(Organisation, Organisation.id == Deal.seller_org_id)
-    if filters.field is not None:
-        stmt = stmt.outerjoin(ResearchOutput, ResearchOutput.id == Deal.output_id).outerjoin(
-            TechnologyNeed, TechnologyNeed.id == Deal.need_id
-        )
-    return stmt
-
-
 def funnel(session: Session, filters: Filters) -> Funnel:
-    lost = Deal.stage == Stage.closed_lost
-    # Evaluated for lost deals only (CASE short-circuits), so open deals cost no lookups.
-    evidence = case(
-        (lost & exists().where(Registration.deal_id == Deal.id), Stage.registered.value),
-        (
-            lost & exists().where(Contract.deal_id == Deal.id, Contract.signed_on.is_not(None)),
-            Stage.contract_signed.value,
-        ),
-        (lost, Stage.interest.value),
-        else_=Deal.stage,
+    stmt = (
+        select(DealFact.stage, DealFact.reached, func.count())
+        .where(*deal_facts_where(filters))
+        .group_by(DealFact.stage, DealFact.reached)
     )
-    stmt = _with_dimensions(select(Deal.stage, evidence, func.count()).select_from(Deal), filters)
-    stmt = stmt.where(*_deal_where(filters)).group_by(Deal.stage, evidence)
     by_stage = {stage.value: 0 for stage in Stage}
     furthest = {stage.value: 0 for stage in ORDER}
     for stage, reached_stage, count in session.execute(stmt):
@@ -110,57 +89,33 @@ class Durations:
     median_days_to_signed_contract: float | None
 
 
-def _listing_waits(session: Session, filters: Filters, model: Any, link: Any) -> Any:
-    """Listings published in the period and the days until their first interest.
-
-    A correlated MIN per listing walks the (listing, created_at) index, so only the period's
-    listings are touched, not every interest ever sent."""
-    first_at = select(func.min(Interest.created_at)).where(link == model.id).scalar_subquery()
-    stmt = (
-        select(days_between_timestamps(session, first_at, model.published_at).label("days"))
-        .select_from(model)
-        .where(model.published_at >= filters.start_utc, model.published_at < filters.end_utc)
-    )
-    if filters.regions is not None:
-        stmt = stmt.join(Organisation, Organisation.id == model.organisation_id).where(
-            Organisation.region.in_(filters.regions)
-        )
-    if filters.field is not None:
-        stmt = stmt.where(model.field_code == filters.field)
-    if filters.organisation_id is not None:
-        stmt = stmt.where(model.organisation_id == filters.organisation_id)
-    return stmt
-
-
 def durations(session: Session, filters: Filters) -> Durations:
     """Median days from publication to first interest (listings published in the period) and to a
-    signed contract (contracts signed in the period, from their listing's publication)."""
-    waits = _listing_waits(session, filters, ResearchOutput, Interest.output_id).union_all(
-        _listing_waits(session, filters, TechnologyNeed, Interest.need_id)
-    )
-    with_interest, to_interest = median(session, waits)
-
-    published = func.coalesce(ResearchOutput.published_at, TechnologyNeed.published_at)
-    days = days_between_dates(session, Contract.signed_on, local_date_of(session, published))
-    signed = (
-        select(days.label("days"))
-        .select_from(Contract)
-        .join(Deal, Deal.id == Contract.deal_id)
-        .outerjoin(ResearchOutput, ResearchOutput.id == Deal.output_id)
-        .outerjoin(TechnologyNeed, TechnologyNeed.id == Deal.need_id)
-        .where(and_(Contract.signed_on >= filters.date_from, Contract.signed_on <= filters.date_to))
-        .where(published.is_not(None))
+    signed contract (counted contracts signed in the period, from their listing's publication day)."""
+    f = ListingFact
+    waits = select(f.days_to_first_interest).where(
+        f.published_at >= filters.start_utc, f.published_at < filters.end_utc, f.days_to_first_interest.is_not(None)
     )
     if filters.regions is not None:
-        signed = signed.join(Organisation, Organisation.id == Deal.seller_org_id).where(
-            Organisation.region.in_(filters.regions)
-        )
+        waits = waits.where(f.city.in_(filters.regions))
     if filters.field is not None:
-        signed = signed.where(field_of_deal() == filters.field)
+        waits = waits.where(f.field == filters.field)
     if filters.organisation_id is not None:
-        signed = signed.where(Deal.seller_org_id == filters.organisation_id)
+        waits = waits.where(f.organisation_id == filters.organisation_id)
+    with_interest, to_interest = median(session, waits)
+
+    c = ContractFact
+    signed = select(days_between_dates(session, c.signed_on, c.published_on)).where(
+        c.signed_on >= filters.date_from, c.signed_on <= filters.date_to, c.published_on.is_not(None)
+    )
+    if filters.regions is not None:
+        signed = signed.where(c.city.in_(filters.regions))
+    if filters.field is not None:
+        signed = signed.where(c.field == filters.field)
+    if filters.organisation_id is not None:
+        signed = signed.where(c.seller_org_id == filters.organisation_id)
     if filters.contract_type is not None:
-        signed = signed.where(Contract.contract_type == filters.contract_type)
+        signed = signed.where(c.contract_type == filters.contract_type)
     signed_count, to_contract = median(session, signed)
     return Durations(
         listings_with_interest=with_interest,

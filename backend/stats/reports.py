@@ -22,7 +22,7 @@ from backend.core.regions import REGIONS
 from backend.deals.models import Deal, Payment, Registration
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.stats import indicators, results, targets
-from backend.stats.facts import contract_facts
+from backend.stats.facts import live_contracts
 from backend.stats.filters import Filters, Thresholds, year_bounds
 
 DEFAULT_TEAM_SHARE = Decimal("50")
@@ -66,7 +66,8 @@ def team_share(contract_type: str, income: Decimal, percent: Decimal | None) -> 
 
 
 def contract_rows(session: Session, filters: Filters) -> Iterator[list[Any]]:
-    facts = contract_facts(filters)
+    # Read live (not from the pre-computed facts): a report is the state of the records right now.
+    facts = live_contracts(filters, dialect=session.get_bind().dialect.name).subquery("facts")
     seller, buyer = aliased(Organisation), aliased(Organisation)
     paid = select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.deal_id == facts.c.deal_id)
     stmt = (

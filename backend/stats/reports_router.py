@@ -15,7 +15,7 @@ from backend.core.params import IdPath
 from backend.stats import access, export, reports
 from backend.stats.access import StatsReader
 from backend.stats.filters import current_local_year
-from backend.stats.params import FiltersDep, ThresholdsDep
+from backend.stats.params import FiltersDep, FreshFacts, ThresholdsDep
 
 router = APIRouter(prefix="/reports", responses=ERROR_RESPONSES)
 
@@ -64,7 +64,12 @@ def institution_report(
 
 @router.get("/summary", operation_id="statsSummaryReport", response_class=StreamingResponse, responses=_FILES)
 def summary_report(
-    session: SessionDep, _user: StaffUser, thresholds: ThresholdsDep, year: Year = None, fmt: Format = "xlsx"
+    session: SessionDep,
+    _user: StaffUser,
+    thresholds: ThresholdsDep,
+    _: FreshFacts,
+    year: Year = None,
+    fmt: Format = "xlsx",
 ) -> StreamingResponse:
     """The department's yearly summary: totals, by city with targets, by type, field and month; (XLSX)
     every institution's results and every contract. CSV holds the summary rows."""

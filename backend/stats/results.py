@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Organisation
-from backend.deals.models import Deal
 from backend.policy.models import SubsidyApplication
+from backend.stats.fact_models import DealFact
 from backend.stats.facts import contract_facts
 from backend.stats.filters import Filters, Thresholds
-from backend.stats.pipeline import _deal_where, _with_dimensions
-from backend.stats.sql import count_when, fen_sum, yuan
+from backend.stats.pipeline import deal_facts_where
+from backend.stats.sql import count_when, fen_of, fen_sum, int_sum, yuan
 
 APPROVED = "approved"
 
@@ -79,16 +79,16 @@ class InstitutionResult:
 
 def institutions(session: Session, filters: Filters, thresholds: Thresholds, *, limit: int) -> list[InstitutionResult]:
     """Sellers ordered by technology amount, then contracts, then deals (largest first)."""
-    deal_stmt = _with_dimensions(select(Deal.seller_org_id, func.count()).select_from(Deal), filters)
-    deals = dict(session.execute(deal_stmt.where(*_deal_where(filters)).group_by(Deal.seller_org_id)).tuples().all())
+    deal_stmt = select(DealFact.seller_org_id, func.count()).where(*deal_facts_where(filters))
+    deals = dict(session.execute(deal_stmt.group_by(DealFact.seller_org_id)).tuples().all())
     facts = contract_facts(filters)
     contract_stmt = select(
         facts.c.seller_org_id,
         func.count(),
         count_when(facts.c.registered),
-        count_when(facts.c.technology_amount >= thresholds.transformation),
-        fen_sum(facts.c.total),
-        fen_sum(facts.c.technology_amount),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
+        int_sum(facts.c.total_fen),
+        int_sum(facts.c.technology_fen),
     ).group_by(facts.c.seller_org_id)
     contracts = {row[0]: row[1:] for row in session.execute(contract_stmt)}
     ids = set(deals) | set(contracts)

@@ -10,7 +10,7 @@ from backend.core.errors import ERROR_RESPONSES
 from backend.stats import access, indicators, pipeline, results
 from backend.stats.access import StatsReader
 from backend.stats.filters import Filters, Thresholds, current_local_year, year_bounds
-from backend.stats.params import FiltersDep, ThresholdsDep
+from backend.stats.params import FiltersDep, FreshFacts, ThresholdsDep
 from backend.stats.reports_router import router as reports_router
 from backend.stats.schemas import (
     Bucket,
@@ -59,7 +59,7 @@ def thresholds_out(thresholds: Thresholds) -> ThresholdsOut:
 
 @router.get("/contracts", operation_id="statsContracts")
 def contract_indicators(
-    session: SessionDep, user: StatsReader, filters: FiltersDep, thresholds: ThresholdsDep
+    session: SessionDep, user: StatsReader, filters: FiltersDep, thresholds: ThresholdsDep, _: FreshFacts
 ) -> ContractIndicators:
     """Contracts counted in the period (registration day, else signing day): counts and amounts,
     transformation and major projects, by contract type, city, field, month and year."""
@@ -78,7 +78,9 @@ def contract_indicators(
 
 
 @router.get("/pipeline", operation_id="statsPipeline")
-def pipeline_indicators(session: SessionDep, user: StatsReader, filters: FiltersDep) -> PipelineIndicators:
+def pipeline_indicators(
+    session: SessionDep, user: StatsReader, filters: FiltersDep, _: FreshFacts
+) -> PipelineIndicators:
     """Deals opened in the period by current stage, how many reached each stage, and the
     conversion from each stage to the next."""
     filters = access.scope(user, filters)
@@ -93,7 +95,9 @@ def pipeline_indicators(session: SessionDep, user: StatsReader, filters: Filters
 
 
 @router.get("/durations", operation_id="statsDurations")
-def duration_indicators(session: SessionDep, user: StatsReader, filters: FiltersDep) -> DurationIndicators:
+def duration_indicators(
+    session: SessionDep, user: StatsReader, filters: FiltersDep, _: FreshFacts
+) -> DurationIndicators:
     """Median days from a listing's publication to its first interest (listings published in the
     period) and to a signed contract (contracts signed in the period)."""
     filters = access.scope(user, filters)
@@ -121,6 +125,7 @@ def institution_indicators(
     user: StatsReader,
     filters: FiltersDep,
     thresholds: ThresholdsDep,
+    _: FreshFacts,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> InstitutionIndicators:
     """Each seller organisation's deals and contracts in the period, largest technology amount first."""
@@ -130,7 +135,9 @@ def institution_indicators(
 
 
 @router.get("/headline", operation_id="statsHeadline")
-def headline(session: SessionDep, year: Annotated[int | None, Query(ge=2000, le=2100)] = None) -> Headline:
+def headline(
+    session: SessionDep, _: FreshFacts, year: Annotated[int | None, Query(ge=2000, le=2100)] = None
+) -> Headline:
     """Public: the year's region-wide totals with the default thresholds, no breakdown."""
     year = year or current_local_year()
     settings = get_stats_settings()

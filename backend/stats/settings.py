@@ -18,6 +18,9 @@ class StatsSettings(BaseSettings):
 
     transformation_threshold: Decimal = Decimal("100000.00")
     major_threshold: Decimal = Decimal("1000000.00")
+    # The indicators read pre-computed facts; a request finding them older than this refreshes them
+    # first (the changed rows only), so figures lag the records by at most this many seconds.
+    refresh_seconds: float = 30.0
 
 
 @lru_cache

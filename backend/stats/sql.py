@@ -9,7 +9,7 @@ import statistics
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, Float, case, cast, func, select
+from sqlalchemy import BigInteger, Float, case, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -25,27 +25,20 @@ def fen_sum(column: Any, when: ColumnElement[bool] | None = None) -> ColumnEleme
     return func.coalesce(func.sum(value), 0)
 
 
+def int_sum(column: Any) -> ColumnElement[Any]:
+    return func.coalesce(func.sum(column), 0)
+
+
+def fen_of(amount: Decimal) -> int:
+    return int(quantize_fen(amount) * 100)
+
+
 def count_when(when: ColumnElement[bool]) -> ColumnElement[Any]:
     return func.coalesce(func.sum(case((when, 1), else_=0)), 0)
 
 
 def yuan(fen_total: int | None) -> Decimal:
     return quantize_fen(Decimal(int(fen_total or 0)) * FEN)
-
-
-def days_between_timestamps(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
-    """Fractional days between two UTC timestamps."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.extract("epoch", later - earlier) / 86400.0
-    return func.julianday(later) - func.julianday(earlier)
-
-
-def local_date_of(session: Session, timestamp: Any) -> ColumnElement[Any]:
-    """The Asia/Shanghai calendar day of a UTC timestamp."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("Asia/Shanghai", timestamp), Date())
-    # SQLite stores the UTC time as text; China has had no daylight saving since 1991.
-    return func.date(timestamp, "+8 hours")
 
 
 def days_between_dates(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:

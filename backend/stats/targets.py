@@ -23,7 +23,7 @@ from backend.stats.filters import Filters, Thresholds, year_bounds
 from backend.stats.models import StatsTarget
 from backend.stats.pipeline import percent
 from backend.stats.schemas import TargetIn, TargetsIn
-from backend.stats.sql import count_when, fen_sum, yuan
+from backend.stats.sql import count_when, fen_of, int_sum, yuan
 
 COUNT_METRIC = "transformation_projects"
 
@@ -88,8 +88,8 @@ def achievements(session: Session, *, year: int, thresholds: Thresholds) -> list
     stmt = select(
         facts.c.city,
         facts.c.seller_org_id,
-        count_when(facts.c.technology_amount >= thresholds.transformation),
-        fen_sum(facts.c.technology_amount),
+        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
+        int_sum(facts.c.technology_fen),
     ).group_by(facts.c.city, facts.c.seller_org_id)
     by_city: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_org: dict[int, list[int]] = defaultdict(lambda: [0, 0])

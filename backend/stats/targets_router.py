@@ -9,7 +9,7 @@ from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.stats import targets
 from backend.stats.filters import current_local_year
-from backend.stats.params import ThresholdsDep
+from backend.stats.params import FreshFacts, ThresholdsDep
 from backend.stats.schemas import TargetOut, TargetsIn, TargetsOut, ThresholdsOut
 
 router = APIRouter(prefix="/targets", responses=ERROR_RESPONSES)
@@ -39,6 +39,7 @@ def get_targets(
     session: SessionDep,
     _user: StaffUser,
     thresholds: ThresholdsDep,
+    _: FreshFacts,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> TargetsOut:
     """The year's targets with what has been achieved and the completion percentage."""
@@ -46,7 +47,9 @@ def get_targets(
 
 
 @router.put("", operation_id="putStatsTargets")
-def put_targets(session: SessionDep, user: StaffUser, data: TargetsIn, thresholds: ThresholdsDep) -> TargetsOut:
+def put_targets(
+    session: SessionDep, user: StaffUser, data: TargetsIn, thresholds: ThresholdsDep, _: FreshFacts
+) -> TargetsOut:
     """Set (create or replace) annual targets per city or institution; reviewers and admins."""
     targets.set_targets(session, actor=user, data=data)
     return _out(session, data.year, thresholds)

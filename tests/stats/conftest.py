@@ -12,6 +12,7 @@ Contracts (seller, type, technology amount, signed, registered, stage) and how 2
   c8  B  transfer     500,000.00    (unsigned)  -           negotiating      never
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,9 +26,19 @@ from backend.accounts.models import Organisation, User
 from backend.deals.models import Deal
 from backend.listings.models import ResearchOutput
 from backend.policy.models import SubsidyApplication
+from backend.stats.settings import get_stats_settings
 from tests.factories import make_contract, make_deal, make_org, make_output, make_registration, make_user
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_facts_on_every_request(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each request refreshes the pre-computed facts first, so a test reads what it just wrote."""
+    monkeypatch.setenv("TECHMATCH_STATS_REFRESH_SECONDS", "0")
+    get_stats_settings.cache_clear()
+    yield
+    get_stats_settings.cache_clear()
 
 
 def local(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:

@@ -1,0 +1,84 @@
+"""Pre-computed facts the indicators read: one narrow row per contract, per deal, per listing.
+
+The live tables need four joins per contract (registration, deal, seller, listing) to know its day,
+city and field; at a million deals that costs seconds. These rows carry the answer of those joins,
+so an indicator is a range scan of one table. ``refresh`` keeps them in step (incrementally, by the
+rows changed since the last refresh, and in full on demand); nothing else writes them.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Boolean, Date, Float, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backend.core.db import Base, UTCDateTime
+
+
+class ContractFact(Base):
+    """A counted contract (see ``facts`` for which count and on which day)."""
+
+    __tablename__ = "stats_contract_facts"
+    __table_args__ = (
+        Index("ix_stats_contract_facts_period", "period_on", "city", "contract_type"),
+        Index("ix_stats_contract_facts_seller", "seller_org_id", "period_on"),
+        Index("ix_stats_contract_facts_signed", "signed_on"),
+    )
+
+    deal_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    contract_id: Mapped[int] = mapped_column(Integer)
+    seller_org_id: Mapped[int] = mapped_column(Integer)
+    city: Mapped[str] = mapped_column(String(6))
+    field: Mapped[str | None] = mapped_column(String(64))
+    contract_type: Mapped[str] = mapped_column(String(16))
+    period_on: Mapped[date] = mapped_column(Date)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    registered: Mapped[bool] = mapped_column(Boolean)
+    # Amounts in whole fen: integer sums are exact on every database and cheaper than NUMERIC ones.
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    technology_fen: Mapped[int] = mapped_column(BigInteger)
+    approved_income_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+class DealFact(Base):
+    """A deal: the local day it was opened, its stage and the furthest stage it reached."""
+
+    __tablename__ = "stats_deal_facts"
+    __table_args__ = (
+        Index("ix_stats_deal_facts_created", "created_on", "stage", "reached"),
+        Index("ix_stats_deal_facts_seller", "seller_org_id", "created_on"),
+    )
+
+    deal_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_on: Mapped[date] = mapped_column(Date)
+    seller_org_id: Mapped[int] = mapped_column(Integer)
+    city: Mapped[str] = mapped_column(String(6))
+    field: Mapped[str | None] = mapped_column(String(64))
+    contract_type: Mapped[str | None] = mapped_column(String(16))
+    stage: Mapped[str] = mapped_column(String(20))
+    reached: Mapped[str] = mapped_column(String(20))
+
+
+class ListingFact(Base):
+    """A published listing and when its first interest arrived."""
+
+    __tablename__ = "stats_listing_facts"
+    __table_args__ = (Index("ix_stats_listing_facts_published", "published_at"),)
+
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    listing_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    organisation_id: Mapped[int] = mapped_column(Integer)
+    city: Mapped[str] = mapped_column(String(6))
+    field: Mapped[str | None] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    first_interest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    days_to_first_interest: Mapped[float | None] = mapped_column(Float)
+
+
+class RefreshState(Base):
+    """When the facts were last brought up to date (one row)."""
+
+    __tablename__ = "stats_refresh_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime())
