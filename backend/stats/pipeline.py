@@ -5,6 +5,8 @@ current stage says how far it got: a deal at "registered" passed through every s
 A lost deal does not say where it stopped, so it counts as reaching the furthest stage it left
 evidence of: a registration (registered), a signed contract (contract_signed), else only interest.
 Conversion from a stage to the next = deals that reached the next / deals that reached the stage.
+
+Both read the pre-computed facts (``fact_models``): the reached stage is worked out by ``refresh``.
 """
 
 import itertools

@@ -170,7 +170,16 @@ def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
 
 def refresh_if_stale(session: Session, *, max_age_seconds: float) -> None:
     """Refresh unless the facts are younger than ``max_age_seconds`` (0: always)."""
-    state = session.get(RefreshState, STATE)
-    if state is not None and max_age_seconds > 0 and utcnow() - state.refreshed_at < timedelta(seconds=max_age_seconds):
+    if _fresh(session.get(RefreshState, STATE), max_age_seconds):
+        return
+    lock(session)
+    # Another request may have refreshed while this one waited for the lock.
+    if _fresh(session.get(RefreshState, STATE, populate_existing=True), max_age_seconds):
         return
     refresh(session)
+
+
+def _fresh(state: RefreshState | None, max_age_seconds: float) -> bool:
+    if state is None or max_age_seconds <= 0:
+        return False
+    return utcnow() - state.refreshed_at < timedelta(seconds=max_age_seconds)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from backend.core.money import Money, money_str
+from backend.core.params import MAX_ID
 
 Yuan = Annotated[Decimal, PlainSerializer(money_str, return_type=str, when_used="json")]
 Percent = Annotated[
@@ -125,7 +126,7 @@ class TargetIn(BaseModel):
 
     metric: Metric = "transformation_projects"
     city: str | None = Field(None, description="Region code (a city, or 450000 for all of Guangxi)")
-    organisation_id: int | None = Field(None, ge=1)
+    organisation_id: int | None = Field(None, ge=1, le=MAX_ID)
     target: Money = Field(description="A count for transformation_projects (whole number), yuan otherwise")
 
 
