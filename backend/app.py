@@ -17,13 +17,13 @@ from backend.deals.routers import DEAL_ROUTERS
 from backend.jobs.router import admin_router as failed_tasks_router
 from backend.jobs.router import router as jobs_router
 from backend.listings.import_router import router as import_router
-from backend.policy.applications_router import router as applications_router
-from backend.policy.batch_router import router as batch_router
 from backend.listings.nda_router import router as nda_router
 from backend.listings.router import needs_router, outputs_router
 from backend.listings.taxonomy_router import router as taxonomy_router
-from backend.notifications.router import router as notifications_router
 from backend.matching.router import router as matching_router
+from backend.notifications.router import router as notifications_router
+from backend.policy.applications_router import router as applications_router
+from backend.policy.batch_router import router as batch_router
 from backend.policy.router import router as policy_router
 from backend.stats.opendata_router import router as opendata_router
 from backend.stats.router import router as stats_router

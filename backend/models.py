@@ -17,6 +17,7 @@ from backend.deals.models import (
 from backend.jobs.models import FailedTask, Job
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.listings.nda import NdaAcceptance
+from backend.matching.models import MatchFeedback
 from backend.notifications.models import (
     Delivery,
     Notification,
@@ -25,7 +26,6 @@ from backend.notifications.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from backend.matching.models import MatchFeedback
 from backend.policy.models import ApplicationReview, StoredRuleSet, SubsidyApplication
 from backend.stats.models import StatsTarget
 
@@ -54,12 +54,12 @@ __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not colli
     "RefreshToken",
     "ResearchOutput",
     "RevokedAccessToken",
-    "TechnologyNeed",
-    "User",
     "StoredRuleSet",
     "SubsidyApplication",
     "ApplicationReview",
     "StatsTarget",
+    "TechnologyNeed",
+    "User",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]

@@ -168,7 +168,11 @@ def make_contract(
 
 
 def make_registration(session: Session, deal: Deal, *, approved_income: str = "100000.00", **kw: Any) -> Registration:
-    values: dict[str, Any] = {"number": "2026450100000123", "office": "南宁市技术市场", "registered_on": date(2026, 3, 20)}
+    values: dict[str, Any] = {
+        "number": "2026450100000123",
+        "office": "南宁市技术市场",
+        "registered_on": date(2026, 3, 20),
+    }
     values.update(kw)
     registration = Registration(deal_id=deal.id, approved_income=Decimal(approved_income), **values)
     session.add(registration)
@@ -185,7 +189,9 @@ def make_payment(session: Session, deal: Deal, by: User, *, amount: str, **kw: A
     return payment
 
 
-def make_nda_acceptance(session: Session, output: ResearchOutput, user: User, *, version: str = "2026-1") -> NdaAcceptance:
+def make_nda_acceptance(
+    session: Session, output: ResearchOutput, user: User, *, version: str = "2026-1"
+) -> NdaAcceptance:
     row = NdaAcceptance(output_id=output.id, organisation_id=user.organisation_id, user_id=user.id, version=version)
     session.add(row)
     session.flush()

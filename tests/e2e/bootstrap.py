@@ -39,14 +39,22 @@ def main() -> None:
             user = session.scalar(select(User).where(User.email == email))
             if user is None:
                 org = Organisation(
-                    name=org_name, kind=kind, region="450200", uscc=_uscc(n),
-                    status=OrgStatus.verified, verified_at=utcnow(),
+                    name=org_name,
+                    kind=kind,
+                    region="450200",
+                    uscc=_uscc(n),
+                    status=OrgStatus.verified,
+                    verified_at=utcnow(),
                 )
                 session.add(org)
                 session.flush()
                 user = User(
-                    email=email, password_hash=hash_password(PASSWORD), full_name=f"{key} e2e",
-                    organisation_id=org.id, role=role, locale="zh-CN",
+                    email=email,
+                    password_hash=hash_password(PASSWORD),
+                    full_name=f"{key} e2e",
+                    organisation_id=org.id,
+                    role=role,
+                    locale="zh-CN",
                 )
                 session.add(user)
                 session.flush()
