@@ -23,6 +23,7 @@ TASK_MODULES = [
     "workers.tasks.system",
     "workers.tasks.policy",
     "workers.tasks.stats",
+    "workers.tasks.matching",
 ]
 
 
@@ -49,6 +50,7 @@ def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
         "outbox-relay": {"task": tasknames.RELAY_OUTBOX, "schedule": 10.0},
         "outbox-sweep": {"task": tasknames.SWEEP_OUTBOX, "schedule": settings.outbox_sweep_seconds},
         "listing-expiry": {"task": tasknames.CHECK_EXPIRY, "schedule": crontab(minute="17")},
+        "match-index-refit": {"task": "techmatch.matching.refit", "schedule": crontab(minute="40", hour="3")},
         "daily-digest": {
             "task": tasknames.SEND_DIGESTS,
             "schedule": crontab(minute="0", hour=str(settings.digest_hour_local)),
