@@ -50,7 +50,43 @@ def reindex() -> None:
             )
 
 
+def job(
+    job_id: Annotated[int, typer.Argument(help="Job id, as returned by the API that started it")],
+    interval: Annotated[float, typer.Option(help="Seconds between polls")] = 1.0,
+) -> None:
+    """Follow a background job (import, reindex, batch evaluation) with a progress bar until it ends."""
+    import time
+    from contextlib import contextmanager
+
+    from backend.core.db import session_scope
+    from backend.jobs.models import Job
+
+    session_scope_cm = contextmanager(session_scope)
+
+    with typer.progressbar(length=100, label=f"job {job_id}") as bar:
+        shown = 0
+        while True:
+            with session_scope_cm() as session:
+                row = session.get(Job, job_id)
+                found = row is not None
+                if row is not None:
+                    state, progress, message, error = row.state, row.progress, row.message, row.error
+            if not found:
+                typer.echo(f"\nno job {job_id}", err=True)
+                raise typer.Exit(2)
+            bar.update(max(0, progress - shown))
+            shown = max(shown, progress)
+            if state in ("succeeded", "failed"):
+                break
+            time.sleep(interval)
+    typer.echo(f"{state}{': ' + message if message else ''}")
+    if state == "failed":
+        typer.echo(error or "", err=True)
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command("run")(run)
     app.command("migrate")(migrate)
     app.command("reindex")(reindex)
+    app.command("job")(job)
