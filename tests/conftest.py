@@ -4,12 +4,15 @@ Set TECHMATCH_TEST_DATABASE_URL to a PostgreSQL URL to run on PostgreSQL; by def
 the suite uses a SQLite file in a temporary folder.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 _tmp = Path(tempfile.mkdtemp(prefix="techmatch-test-"))
+atexit.register(shutil.rmtree, _tmp, ignore_errors=True)
 TEST_DB_URL = os.environ.get("TECHMATCH_TEST_DATABASE_URL") or f"sqlite:///{_tmp / 'test.db'}"
 os.environ["TECHMATCH_DATABASE_URL"] = TEST_DB_URL
 os.environ["TECHMATCH_ENVIRONMENT"] = "test"
