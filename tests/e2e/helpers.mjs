@@ -11,17 +11,23 @@ export function expect(cond, message) {
 /** Open the select labelled `label` and choose the option titled `option` (type to filter when searchable). */
 export async function pick(page, label, option, { search = false } = {}) {
   const box = page.getByLabel(label, { exact: true });
-  await box.scrollIntoViewIfNeeded();
-  await box.focus();
-  if (search) {
-    await box.fill(option);
-  } else {
-    await page.keyboard.press('ArrowDown');
+  // Under load a click can land while the dropdown re-renders: check the choice took, retry if not.
+  for (let attempt = 1; ; attempt += 1) {
+    await box.scrollIntoViewIfNeeded();
+    await box.focus();
+    if (search) {
+      await box.fill(option);
+    } else {
+      await page.keyboard.press('ArrowDown');
+    }
+    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor({ state: 'visible', timeout: 10000 });
+    await item.click();
+    if (await box.getAttribute('aria-expanded') === 'true') await page.keyboard.press('Escape');
+    const chosen = page.locator('.ant-select').filter({ has: box }).locator('.ant-select-selection-item');
+    if (await chosen.filter({ hasText: option }).count() > 0 || attempt >= 3) return;
+    await page.waitForTimeout(300);
   }
-  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
-  await item.waitFor({ state: 'visible', timeout: 10000 });
-  await item.click();
-  if (await box.getAttribute('aria-expanded') === 'true') await page.keyboard.press('Escape');
 }
 
 export async function signIn(page, base, account) {
