@@ -1,5 +1,7 @@
 """Matching services: ranked, filtered, explained matches in both directions, and feedback."""
 
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,6 +15,7 @@ from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.listings.schemas import NeedOut, OutputOut
 from backend.matching import filters
 from backend.matching.documents import need_fields, output_fields
+from backend.matching.engine.engine import MatchEngine
 from backend.matching.explain import explain_pair
 from backend.matching.live_index import NEED_INDEX, OUTPUT_INDEX
 from backend.matching.models import MatchFeedback
@@ -21,6 +24,7 @@ from backend.matching.schemas import FeedbackIn, NeedMatch, OutputMatch, Suggest
 # Cosine below this shares little more than common characters: not shown as a match.
 MIN_SCORE = 0.08
 SUGGESTION_NEEDS = 500
+L = TypeVar("L", ResearchOutput, TechnologyNeed)
 
 
 def _verdicts(
@@ -34,6 +38,21 @@ def _verdicts(
         return {r.output_id: r.verdict for r in rows}
     rows = session.scalars(stmt.where(MatchFeedback.output_id == output_id))
     return {r.need_id: r.verdict for r in rows}
+
+
+def _ranked(
+    session: Session,
+    engine: MatchEngine,
+    query: dict[str, str | None],
+    model: type[L],
+    allowed: list[int],
+    top_k: int,
+    min_score: float,
+) -> list[tuple[L, float]]:
+    """The best rows of ``model`` among ``allowed``, with their scores; both directions share it."""
+    hits = engine.search(query, top_k=top_k, allowed=allowed, min_score=min_score) if allowed else []
+    rows = {r.id: r for r in session.scalars(select(model).where(model.id.in_([h.doc_id for h in hits])))}
+    return [(rows[int(h.doc_id)], round(h.score, 4)) for h in hits if int(h.doc_id) in rows]
 
 
 def matches_for_need(
@@ -50,20 +69,15 @@ def matches_for_need(
     allowed = filters.outputs_for_need(session, need, user, f)
     engine = OUTPUT_INDEX.engine(session)
     query = need_fields(need)
-    hits = engine.search(query, top_k=top_k, allowed=allowed, min_score=min_score) if allowed else []
-    outputs = {
-        o.id: o for o in session.scalars(select(ResearchOutput).where(ResearchOutput.id.in_([h.doc_id for h in hits])))
-    }
     verdicts = _verdicts(session, user, need_id=need.id)
     return [
         OutputMatch(
-            output=OutputOut.model_validate(outputs[int(h.doc_id)]),
-            score=round(h.score, 4),
-            explanation=explain_pair(engine, query, int(h.doc_id), need, outputs[int(h.doc_id)]),
-            feedback=verdicts.get(int(h.doc_id)),
+            output=OutputOut.model_validate(output),
+            score=score,
+            explanation=explain_pair(engine, query, output.id, need, output),
+            feedback=verdicts.get(output.id),
         )
-        for h in hits
-        if int(h.doc_id) in outputs
+        for output, score in _ranked(session, engine, query, ResearchOutput, allowed, top_k, min_score)
     ]
 
 
@@ -81,20 +95,15 @@ def matches_for_output(
     allowed = filters.needs_for_output(session, output, user, f)
     engine = NEED_INDEX.engine(session)
     query = output_fields(output)
-    hits = engine.search(query, top_k=top_k, allowed=allowed, min_score=min_score) if allowed else []
-    needs = {
-        n.id: n for n in session.scalars(select(TechnologyNeed).where(TechnologyNeed.id.in_([h.doc_id for h in hits])))
-    }
     verdicts = _verdicts(session, user, output_id=output.id)
     return [
         NeedMatch(
-            need=NeedOut.model_validate(needs[int(h.doc_id)]),
-            score=round(h.score, 4),
-            explanation=explain_pair(engine, query, int(h.doc_id), needs[int(h.doc_id)], output),
-            feedback=verdicts.get(int(h.doc_id)),
+            need=NeedOut.model_validate(need),
+            score=score,
+            explanation=explain_pair(engine, query, need.id, need, output),
+            feedback=verdicts.get(need.id),
         )
-        for h in hits
-        if int(h.doc_id) in needs
+        for need, score in _ranked(session, engine, query, TechnologyNeed, allowed, top_k, min_score)
     ]
 
 
