@@ -25,6 +25,7 @@ from backend.notifications.router import router as notifications_router
 from backend.policy.applications_router import router as applications_router
 from backend.policy.batch_router import router as batch_router
 from backend.policy.router import router as policy_router
+from backend.searches.router import router as saved_searches_router
 from backend.stats.opendata_router import router as opendata_router
 from backend.stats.router import router as stats_router
 
@@ -69,7 +70,7 @@ def create_app() -> FastAPI:
     )
     for router in routers:
         app.include_router(router, prefix="/api")
-    for router in (notifications_router, jobs_router, failed_tasks_router):
+    for router in (notifications_router, jobs_router, failed_tasks_router, saved_searches_router):
         app.include_router(router, prefix="/api")
 
     @app.get("/api/health", tags=["health"], operation_id="health")

@@ -27,6 +27,7 @@ from backend.notifications.models import (
     WebhookEndpoint,
 )
 from backend.policy.models import ApplicationReview, StoredRuleSet, SubsidyApplication
+from backend.searches.models import SavedSearch
 from backend.stats.models import StatsTarget
 
 __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not collide
@@ -58,6 +59,7 @@ __all__ = [  # noqa: RUF022 - appended by domain, so parallel edits do not colli
     "SubsidyApplication",
     "ApplicationReview",
     "StatsTarget",
+    "SavedSearch",
     "TechnologyNeed",
     "User",
     "WebhookDelivery",

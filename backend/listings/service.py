@@ -15,6 +15,10 @@ from backend.listings.enums import ListingStatus, Visibility
 from backend.listings.kinds import Listing, ListingKind
 from backend.listings.models import ResearchOutput
 from backend.notifications import events as notify
+from backend.notifications import outbox
+
+# By task name: listings must not import matching; the worker finds whom to alert.
+MATCH_ALERT_TASK = "techmatch.matching.alert_new_listing"
 
 
 def is_staff(user: User | None) -> bool:
@@ -211,6 +215,8 @@ def review(
         title=listing.title,
         reason=reason,
     )
+    if decision == "approve":
+        outbox.enqueue(session, MATCH_ALERT_TASK, kind.name, listing.id)
     return moved
 
 

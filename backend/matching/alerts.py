@@ -1,4 +1,5 @@
-"""Match alerts: when a listing is published, the owners of listings it matches strongly hear of it.
+"""Match alerts: when a listing is published, the owners of listings it matches strongly hear of it,
+and so do the users whose saved searches it fits.
 
 Runs in a worker (``techmatch.matching.alert_new_listing``), queued through the outbox in the
 same transaction as the approval. Each (need, output) pair notifies once, whatever the retries.
@@ -6,12 +7,13 @@ same transaction as the approval. Each (need, output) pair notifies once, whatev
 
 from sqlalchemy.orm import Session
 
-from backend.listings.kinds import NEEDS, OUTPUTS
+from backend.listings.kinds import NEEDS, OUTPUTS, Listing
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.matching import service
 from backend.matching.filters import MatchFilters
 from backend.notifications.enums import Event
 from backend.notifications.service import Audience, emit
+from backend.searches.alerts import alert_saved_searches
 
 ALERT_TASK = "techmatch.matching.alert_new_listing"
 REFIT_TASK = "techmatch.matching.refit"
@@ -21,7 +23,19 @@ ALERT_TOP_K = 20
 
 
 def alert_new_listing(session: Session, *, kind: str, listing_id: int) -> int:
-    """Notify the owners of the listings the newly published one matches; returns how many pairs."""
+    """Alert matching listings' owners and fitting saved searches; returns how many alerts."""
+    listing_kind = OUTPUTS if kind == OUTPUTS.name else NEEDS
+    listing: Listing | None = (
+        session.get(ResearchOutput, listing_id) if kind == OUTPUTS.name else session.get(TechnologyNeed, listing_id)
+    )
+    if listing is None:
+        return 0
+    return _alert_matches(session, kind=kind, listing_id=listing_id) + alert_saved_searches(
+        session, kind=listing_kind, listing=listing
+    )
+
+
+def _alert_matches(session: Session, *, kind: str, listing_id: int) -> int:
     sent = 0
     if kind == OUTPUTS.name:
         output = session.get(ResearchOutput, listing_id)

@@ -29,4 +29,5 @@ class Event(StrEnum):
     listing_expiring = "listing.expiring"
     listing_expired = "listing.expired"
     match_new = "match.new"
+    search_match = "search.match"
     digest = "digest"

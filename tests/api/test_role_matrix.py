@@ -48,6 +48,12 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/matches/suggestions"): STAFF | {"agent"},
     ("PUT", "/api/matches/feedback"): SIGNED_IN,
     ("GET", "/api/matches/index"): STAFF,
+    # Saved searches (each user's own)
+    ("GET", "/api/saved-searches"): SIGNED_IN,
+    ("POST", "/api/saved-searches"): SIGNED_IN,
+    ("GET", "/api/saved-searches/{search_id}"): SIGNED_IN,
+    ("PUT", "/api/saved-searches/{search_id}"): SIGNED_IN,
+    ("DELETE", "/api/saved-searches/{search_id}"): SIGNED_IN,
     # Policy and subsidy applications
     ("GET", "/api/policy/rule-sets"): SIGNED_IN,
     ("GET", "/api/policy/rule-sets/{name}"): SIGNED_IN,

@@ -1,13 +1,27 @@
-"""Match alerts: a newly published listing notifies the owners of strong matches, once per pair."""
+"""Match alerts: approving a listing queues the alert; it notifies the owners of strong matches, once per pair."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.accounts.enums import OrgKind
-from backend.matching.alerts import alert_new_listing
+from backend.matching.alerts import ALERT_TASK, alert_new_listing
 from backend.matching.live_index import NEED_INDEX, OUTPUT_INDEX
-from backend.notifications.models import Notification
+from backend.notifications.models import Notification, OutboxMessage
 from tests.factories import make_need, make_org, make_output, make_user
+
+
+def test_approval_queues_the_alert_task(client, session: Session) -> None:  # type: ignore[no-untyped-def]
+    from backend.accounts.enums import Role
+    from tests.factories import auth
+
+    owner = make_user(session, make_org(session, kind=OrgKind.university))
+    reviewer = make_user(session, make_org(session, kind=OrgKind.government), role=Role.reviewer)
+    output = make_output(session, owner, status="pending_review")
+    need = make_need(session, owner, status="pending_review")
+    for path in (f"/api/outputs/{output.id}/review", f"/api/needs/{need.id}/review"):
+        assert client.post(path, headers=auth(reviewer), json={"decision": "approve"}).status_code == 200
+    queued = session.scalars(select(OutboxMessage).where(OutboxMessage.task == ALERT_TASK)).all()
+    assert sorted(m.args for m in queued) == [["need", need.id], ["output", output.id]]
 
 
 def test_a_new_output_alerts_the_owner_of_a_matching_need_once(session: Session) -> None:

@@ -105,3 +105,54 @@ def test_embedded_run_delivers_to_the_local_mailbox_and_in_app(db: WorkerDatabas
     with db.session() as s:
         rows = s.scalars(select(Delivery).where(Delivery.user_id == user_id)).unique().all()
         assert sorted((d.channel, d.status) for d in rows) == [("email", "sent"), ("in_app", "sent")]
+
+
+def test_embedded_run_delivers_match_and_saved_search_alerts(db: WorkerDatabase, tmp: Path) -> None:
+    """Approving an output, as a reviewer does, reaches the matching need's owner and a saved search."""
+    from backend.accounts.models import User
+    from backend.listings import service as listings
+    from backend.listings.kinds import OUTPUTS
+    from backend.searches.models import SavedSearch
+    from tests.factories import make_need, make_output
+
+    with db.session() as s:
+        company = make_user(s, make_org(s, kind=OrgKind.enterprise), locale="en")
+        make_need(s, company, title="石墨烯散热膜", description="需要高导热石墨烯散热膜用于手机散热")
+        watcher = make_user(s, make_org(s, kind=OrgKind.enterprise), locale="en")
+        s.add(SavedSearch(user_id=watcher.id, kind="output", name="graphene", q="石墨烯"))
+        university = make_user(s, make_org(s, kind=OrgKind.university), locale="en")
+        output = make_output(s, university, status="pending_review", title="石墨烯散热膜制备")
+        reviewer = make_user(s, make_org(s, kind=OrgKind.government), role=Role.reviewer)
+        s.commit()
+        listings.review(
+            s, kind=OUTPUTS, reviewer=s.get(User, reviewer.id), listing=output, decision="approve", reason=None
+        )
+        s.commit()
+        emails = {company.id: company.email, watcher.id: watcher.email}
+
+    var = tmp / "embedded-alerts"
+    env = worker_env(
+        db=db, broker=f"sqla+sqlite:///{var / 'broker.db'}", smtp_port=0, var_dir=var, TECHMATCH_SMTP_HOST=""
+    )
+    var.mkdir()
+    worker = Worker(env=env, log=tmp / "embedded-alerts.log")
+    try:
+        worker.start()
+        mailbox = var / "mail"
+
+        def alert_mails() -> dict[str, str]:
+            found = {}
+            for path in mailbox.glob("*.eml"):
+                message = message_from_bytes(path.read_bytes(), policy=policy.default)
+                found[str(message["To"])] = str(message["Subject"])
+            return found if set(emails.values()) <= set(found) else {}
+
+        subjects = wait_for(alert_mails, timeout=60, what="both alerts in var/mail")
+    finally:
+        worker.stop()
+    assert subjects[emails[company.id]] == "New match: 石墨烯散热膜制备"
+    assert subjects[emails[watcher.id]] == "New result for your saved search: 石墨烯散热膜制备"
+    with db.session() as s:
+        rows = s.scalars(select(Delivery).where(Delivery.user_id.in_(emails))).unique().all()
+        in_app = sorted((d.user_id, d.notification.event) for d in rows if d.channel == "in_app")
+        assert in_app == sorted([(company.id, "match.new"), (watcher.id, "search.match")])

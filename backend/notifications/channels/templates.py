@@ -59,6 +59,16 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "zh-CN": ("新的匹配：{title}", "我们为您的{kind_name}找到了新的匹配：《{title}》（匹配度 {score}）。"),
         "en": ("New match: {title}", 'We found a new match for your {kind_name}: "{title}" (score {score}).'),
     },
+    "search.match": {
+        "zh-CN": (
+            "您保存的搜索有新结果：{title}",
+            "新发布的{kind_name}《{title}》符合您保存的搜索“{search_name}”。",
+        ),
+        "en": (
+            "New result for your saved search: {title}",
+            'A newly published {kind_name} "{title}" fits your saved search "{search_name}".',
+        ),
+    },
     "digest": {
         "zh-CN": ("techmatch 每日摘要（{day}）", "以下是您 {day} 的通知摘要："),
         "en": ("Your techmatch daily digest ({day})", "Here is what happened for you ({day}):"),

@@ -1,0 +1,1 @@
+"""Saved searches: browse filters a user keeps, and the alerts they raise when a listing fits them."""
