@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
 import en from './en';
+import { savedSearchesText } from './savedSearches';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: AppLocale[] = ['zh-CN', 'en'];
@@ -26,7 +27,10 @@ export function rememberLocale(locale: AppLocale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'] } },
+    en: { translation: { ...en, savedSearches: savedSearchesText.en } },
+  },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

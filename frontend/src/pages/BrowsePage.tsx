@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListingFiltersForm } from '../components/ListingFiltersForm';
 import { ListingSummary } from '../components/ListingSummary';
+import { SaveSearchButton } from '../components/SaveSearchButton';
 import { filtersFromParams, filtersToParams } from '../lib/filterParams';
 import { useAsync } from '../lib/useAsync';
 
@@ -43,6 +44,11 @@ export function BrowsePage({ kind }: { kind: ListingKind }) {
     <div className="page">
       <Typography.Title level={2}>{title}</Typography.Title>
       <ListingFiltersForm kind={kind} value={filters} onChange={setFilters} />
+      {me && (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <SaveSearchButton kind={kind} filters={filters} />
+        </Flex>
+      )}
       {error && <ErrorAlert error={error} onRetry={reload} />}
       <Spin spinning={loading} tip={t('common.loading')}>
         <div aria-live="polite" aria-busy={loading}>

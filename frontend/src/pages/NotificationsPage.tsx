@@ -9,6 +9,7 @@ import { toApiError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { UNREAD_EVENT } from '../components/NotificationBell';
+import { SavedSearchesPanel } from '../components/SavedSearchesPanel';
 import { errorText } from '../lib/errorText';
 import { useAsync } from '../lib/useAsync';
 
@@ -78,6 +79,7 @@ export function NotificationsPage() {
           </List.Item>
         )}
       />
+      <SavedSearchesPanel />
     </div>
   );
 }

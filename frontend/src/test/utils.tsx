@@ -32,6 +32,8 @@ export function mockApi(handlers: Record<string, Handler>) {
     if (!handler) return new Response(JSON.stringify({ code: 'not_found', message: 'no mock', details: [] }), { status: 404 });
     const out = await handler(input);
     const r = out && typeof out === 'object' && 'status' in out && 'body' in out ? (out as Reply) : { status: 200, body: out };
+    // A 204 carries no body, as from the real server (and Response refuses one).
+    if (r.status === 204) return new Response(null, { status: 204 });
     return new Response(JSON.stringify(r.body), { status: r.status, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fn);
