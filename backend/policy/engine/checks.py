@@ -11,8 +11,8 @@ from collections.abc import Callable
 from backend.policy.engine import normalize
 from backend.policy.engine.case import Case
 from backend.policy.engine.detail import check_result as _check
+from backend.policy.engine.detail import one_of, stated, yuan
 from backend.policy.engine.detail import unknown as _unknown
-from backend.policy.engine.detail import yuan
 from backend.policy.engine.facts import Facts
 from backend.policy.engine.party_checks import (
     check_buyer_kind,
@@ -47,36 +47,19 @@ def check_validity(rules: RuleSet, case: Case) -> CheckResult | None:
 def check_contract_type(cond: Conditions, case: Case) -> CheckResult | None:
     if cond.contract_types is None:
         return None
-    allowed = ", ".join(cond.contract_types)
     kind = case.contract.type if case.contract else None
-    if kind is None:
-        return _unknown(
-            "contract_type", f"未提供合同类型 (须为 {allowed})", f"contract type not given (needs {allowed})"
-        )
-    ok = kind in cond.contract_types
-    return _check(
-        "contract_type",
-        ok,
-        f"合同类型 {kind}{'属于' if ok else '不属于'} {allowed}",
-        f"contract type {kind} is {'' if ok else 'not '}one of {allowed}",
-    )
+    return one_of("contract_type", kind, cond.contract_types, what=LocalText(zh="合同类型", en="contract type"))
 
 
 def check_registered(cond: Conditions, case: Case) -> CheckResult | None:
     if not cond.registration_required:
         return None
-    registered = case.contract.registered if case.contract else None
-    if registered is None:
-        return _unknown(
-            "contract_registered",
-            "未说明合同是否已认定登记",
-            "whether the contract is registered is not given",
-        )
-    return _check(
+    return stated(
         "contract_registered",
-        registered,
-        "技术合同已认定登记" if registered else "技术合同未认定登记",
-        "the technology contract is registered" if registered else "the technology contract is not registered",
+        case.contract.registered if case.contract else None,
+        claim=LocalText(zh="合同是否已认定登记", en="the contract is registered"),
+        holds=LocalText(zh="技术合同已认定登记", en="the technology contract is registered"),
+        fails=LocalText(zh="技术合同未认定登记", en="the technology contract is not registered"),
     )
 
 

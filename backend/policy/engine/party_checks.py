@@ -5,42 +5,29 @@ from __future__ import annotations
 from backend.policy.engine import normalize
 from backend.policy.engine.case import Case
 from backend.policy.engine.detail import check_result as _check
+from backend.policy.engine.detail import one_of, stated
 from backend.policy.engine.detail import unknown as _unknown
 from backend.policy.engine.result import CheckResult
 from backend.policy.engine.ruleset import Conditions
+from backend.policy.engine.types import LocalText
 
 
 def check_buyer_kind(cond: Conditions, case: Case) -> CheckResult | None:
     if cond.buyer_kinds is None:
         return None
-    allowed = ", ".join(cond.buyer_kinds)
     kind = case.buyer.kind if case.buyer else None
-    if kind is None:
-        return _unknown("buyer_kind", f"未提供买方类型 (须为 {allowed})", f"buyer kind not given (needs {allowed})")
-    ok = kind in cond.buyer_kinds
-    return _check(
-        "buyer_kind",
-        ok,
-        f"买方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"buyer kind {kind} {'is' if ok else 'is not'} among: {allowed}",
-    )
+    return one_of("buyer_kind", kind, cond.buyer_kinds, what=LocalText(zh="买方类型", en="buyer kind"))
 
 
 def check_legal_person(cond: Conditions, case: Case) -> CheckResult | None:
     if not cond.independent_legal_person_required:
         return None
-    value = case.buyer.independent_legal_person if case.buyer else None
-    if value is None:
-        return _unknown(
-            "buyer_independent_legal_person",
-            "未说明买方是否为独立法人",
-            "whether the buyer is an independent legal person is not given",
-        )
-    return _check(
+    return stated(
         "buyer_independent_legal_person",
-        value,
-        "买方为独立法人" if value else "买方不是独立法人",
-        "the buyer is an independent legal person" if value else "the buyer is not an independent legal person",
+        case.buyer.independent_legal_person if case.buyer else None,
+        claim=LocalText(zh="买方是否为独立法人", en="the buyer is an independent legal person"),
+        holds=LocalText(zh="买方为独立法人", en="the buyer is an independent legal person"),
+        fails=LocalText(zh="买方不是独立法人", en="the buyer is not an independent legal person"),
     )
 
 
@@ -107,28 +94,17 @@ def check_sme(cond: Conditions, case: Case) -> CheckResult | None:
         return _check("buyer_sme", True, "买方为创业团队", "the buyer is a start-up team")
     who = "中小企业或创业团队" if cond.start_up_teams_accepted else "中小企业"
     who_en = "an SME or a start-up team" if cond.start_up_teams_accepted else "an SME"
-    sme = buyer.sme if buyer else None
-    if sme is None:
-        return _unknown("buyer_sme", f"未说明买方是否为{who}", f"whether the buyer is {who_en} is not given")
-    return _check(
+    return stated(
         "buyer_sme",
-        sme,
-        f"买方{'是' if sme else '不是'}{who}",
-        f"the buyer {'is' if sme else 'is not'} {who_en}",
+        buyer.sme if buyer else None,
+        claim=LocalText(zh=f"买方是否为{who}", en=f"the buyer is {who_en}"),
+        holds=LocalText(zh=f"买方是{who}", en=f"the buyer is {who_en}"),
+        fails=LocalText(zh=f"买方不是{who}", en=f"the buyer is not {who_en}"),
     )
 
 
 def check_seller_kind(cond: Conditions, case: Case) -> CheckResult | None:
     if cond.seller_kinds is None:
         return None
-    allowed = ", ".join(cond.seller_kinds)
     kind = case.seller.kind if case.seller else None
-    if kind is None:
-        return _unknown("seller_kind", f"未提供卖方类型 (须为 {allowed})", f"seller kind not given (needs {allowed})")
-    ok = kind in cond.seller_kinds
-    return _check(
-        "seller_kind",
-        ok,
-        f"卖方类型 {kind}{'符合' if ok else '不符合'} {allowed}",
-        f"seller kind {kind} {'is' if ok else 'is not'} among: {allowed}",
-    )
+    return one_of("seller_kind", kind, cond.seller_kinds, what=LocalText(zh="卖方类型", en="seller kind"))
