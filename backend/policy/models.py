@@ -1,10 +1,10 @@
 """Rule sets stored as data: every version kept, so an evaluation can name the one it used."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -61,3 +61,20 @@ class ApplicationReview(Base):
     decision: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(String(1000))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SubsidyPayout(Base):
+    """Money paid out on an approved application: one row per payment, so a grant paid in
+    instalments is several rows whose sum never exceeds the amount granted (``payouts``)."""
+
+    __tablename__ = "subsidy_payouts"
+    # The same transfer recorded twice (a retried request, two clerks) is refused by its reference.
+    __table_args__ = (UniqueConstraint("application_id", "reference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("subsidy_applications.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    paid_on: Mapped[date] = mapped_column(Date, index=True)
+    reference: Mapped[str] = mapped_column(String(64))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -82,3 +82,59 @@ class RefreshState(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ContractMonth(Base):
+    """Monthly roll-up of the contract facts at one grain (see ``rollup``): the dimensions the
+    grain keeps are set, the others NULL. Counts of transformation and major projects are at the
+    thresholds recorded in ``RollupState``; other thresholds are answered from the facts."""
+
+    __tablename__ = "stats_contract_months"
+    __table_args__ = (
+        Index("ix_stats_contract_months_grain", "grain", "month"),
+        Index("ix_stats_contract_months_city", "grain", "city", "month"),
+        Index("ix_stats_contract_months_field", "grain", "field", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    grain: Mapped[str] = mapped_column(String(4))
+    month: Mapped[date] = mapped_column(Date)  # the first day of the month
+    city: Mapped[str | None] = mapped_column(String(6))
+    field: Mapped[str | None] = mapped_column(String(64))
+    contract_type: Mapped[str | None] = mapped_column(String(16))
+    seller_org_id: Mapped[int | None] = mapped_column(Integer)
+    contracts: Mapped[int] = mapped_column(Integer)
+    registered: Mapped[int] = mapped_column(Integer)
+    transformation_projects: Mapped[int] = mapped_column(Integer)
+    major_projects: Mapped[int] = mapped_column(Integer)
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    technology_fen: Mapped[int] = mapped_column(BigInteger)
+    approved_income_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+class DealMonth(Base):
+    """Monthly roll-up of the deal facts at one grain (see ``rollup``)."""
+
+    __tablename__ = "stats_deal_months"
+    __table_args__ = (Index("ix_stats_deal_months_grain", "grain", "month"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    grain: Mapped[str] = mapped_column(String(4))
+    month: Mapped[date] = mapped_column(Date)
+    city: Mapped[str | None] = mapped_column(String(6))
+    field: Mapped[str | None] = mapped_column(String(64))
+    contract_type: Mapped[str | None] = mapped_column(String(16))
+    seller_org_id: Mapped[int | None] = mapped_column(Integer)
+    stage: Mapped[str | None] = mapped_column(String(20))
+    reached: Mapped[str | None] = mapped_column(String(20))
+    deals: Mapped[int] = mapped_column(Integer)
+
+
+class RollupState(Base):
+    """The thresholds (whole fen) the roll-up's project counts were taken at (one row)."""
+
+    __tablename__ = "stats_rollup_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    transformation_fen: Mapped[int] = mapped_column(BigInteger)
+    major_fen: Mapped[int] = mapped_column(BigInteger)

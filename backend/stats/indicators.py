@@ -1,19 +1,22 @@
 """Contract indicators: counts and amounts, transformation and major projects, by dimension.
 
-One grouped query over the counted contracts (see ``facts``) returns a few hundred rows at most;
-every breakdown (type, city, field, month, year) and the totals are rolled up from them in Python
-with integer fen, so the database scans the contracts once and the sums are exact.
+When the monthly roll-up can answer (``cube``), each breakdown is one small grouped read of the
+roll-up's grain for it, plus the facts of the partial months at the period's ends. Otherwise one
+grouped query over the counted contracts' facts (see ``facts``) gives cells by type, city, field and
+month, and every breakdown and the totals are summed from them in Python. Either way the sums are
+integer fen, so they are exact.
 """
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
+from backend.stats import cube
 from backend.stats.facts import contract_facts
 from backend.stats.filters import Filters, Thresholds
 from backend.stats.sql import count_when, fen_of, int_sum, yuan
@@ -95,6 +98,8 @@ def _roll_up(cells: Iterable[tuple[Cell, Tally]], key: Callable[[Cell], Any]) ->
 
 
 def contract_summary(session: Session, filters: Filters, thresholds: Thresholds) -> ContractSummary:
+    if cube.contract_rollup_usable(session, filters, thresholds):
+        return _summary_from_rollup(session, filters, thresholds)
     cells = grouped_cells(session, filters, thresholds)
     totals = Tally()
     for _, tally in cells:
@@ -112,17 +117,30 @@ def contract_summary(session: Session, filters: Filters, thresholds: Thresholds)
     )
 
 
-def transformation_projects(session: Session, filters: Filters, thresholds: Thresholds) -> Tally:
-    """Only the totals (targets and the public headline need no breakdown)."""
-    facts = contract_facts(filters)
-    stmt = select(
-        func.count(),
-        count_when(facts.c.registered),
-        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
-        count_when(facts.c.technology_fen >= fen_of(thresholds.major)),
-        int_sum(facts.c.total_fen),
-        int_sum(facts.c.technology_fen),
-        int_sum(facts.c.approved_income_fen),
+def _groups(session: Session, filters: Filters, thresholds: Thresholds, dim: str) -> dict[Any, Tally]:
+    found = cube.contract_groups(session, filters, thresholds, (dim,))
+    out = {key[0]: Tally(*sums) for key, sums in found.items()}
+    return dict(sorted(out.items(), key=lambda item: (item[0] is None, item[0] or "")))
+
+
+def _summary_from_rollup(session: Session, filters: Filters, thresholds: Thresholds) -> ContractSummary:
+    by_month = _groups(session, filters, thresholds, cube.MONTH)
+    totals = Tally()
+    by_year: dict[int, Tally] = defaultdict(Tally)
+    for month, tally in by_month.items():
+        totals.add(tally)
+        by_year[month.year].add(tally)
+    return ContractSummary(
+        totals=totals,
+        by_type=_groups(session, filters, thresholds, "contract_type"),
+        by_city=_groups(session, filters, thresholds, "city"),
+        by_field=_groups(session, filters, thresholds, "field"),
+        by_month={f"{month:%Y-%m}": tally for month, tally in by_month.items()},
+        by_year=dict(sorted(by_year.items())),
     )
-    row = session.execute(stmt).one()
-    return Tally(*(int(n) for n in row))
+
+
+def transformation_projects(session: Session, filters: Filters, thresholds: Thresholds) -> Tally:
+    """Only the totals (the public headline needs no breakdown)."""
+    found = cube.contract_groups(session, filters, thresholds, ())
+    return Tally(*found.get((), [0] * len(fields(Tally))))

@@ -7,17 +7,20 @@ evidence of: a registration (registered), a signed contract (contract_signed), e
 Conversion from a stage to the next = deals that reached the next / deals that reached the stage.
 
 Both read the pre-computed facts (``fact_models``): the reached stage is worked out by ``refresh``.
+The funnel reads the whole months of its period from the monthly roll-up (``cube``); the medians
+read the facts, since a median cannot be summed from monthly parts.
 """
 
 import itertools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from backend.deals.enums import Stage
+from backend.stats import cube
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact
 from backend.stats.filters import Filters
 from backend.stats.sql import days_between_dates, median
@@ -63,14 +66,9 @@ def deal_facts_where(filters: Filters) -> list[ColumnElement[bool]]:
 
 
 def funnel(session: Session, filters: Filters) -> Funnel:
-    stmt = (
-        select(DealFact.stage, DealFact.reached, func.count())
-        .where(*deal_facts_where(filters))
-        .group_by(DealFact.stage, DealFact.reached)
-    )
     by_stage = {stage.value: 0 for stage in Stage}
     furthest = {stage.value: 0 for stage in ORDER}
-    for stage, reached_stage, count in session.execute(stmt):
+    for (stage, reached_stage), count in cube.deal_groups(session, filters, ("stage", "reached")).items():
         by_stage[stage] += count
         furthest[reached_stage] += count
     reached: dict[str, int] = {}

@@ -5,11 +5,12 @@
 ``OVERLAP`` so a transaction that committed late with an earlier timestamp is still caught;
 recomputing a row twice is harmless. The first refresh, or ``rebuild``, recomputes everything
 (run it after bulk loads or a change of an organisation's region or a listing's field, which do not
-touch the deal; the workers run it nightly). Callers hold a lock (``lock``) so two refreshes never
-interleave.
+touch the deal; the workers run it nightly). Both keep the monthly roll-up (``rollup``) in step in
+the same transaction: the months whose facts changed are recomputed. Callers hold a lock (``lock``)
+so two refreshes never interleave.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, delete, exists, func, insert, literal, select, text, union
@@ -20,6 +21,7 @@ from backend.core.db import utcnow
 from backend.deals.enums import Stage
 from backend.deals.models import Contract, Deal, Interest, Registration
 from backend.listings.models import ResearchOutput, TechnologyNeed
+from backend.stats import rollup
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState
 from backend.stats.facts import field_of_deal, live_contracts, local_date
 from backend.stats.sql import fen
@@ -95,6 +97,7 @@ def rebuild(session: Session) -> None:
     session.execute(insert(DealFact).from_select(DEAL_COLUMNS, _live_deals(dialect)))
     for model, kind, link in _kinds():
         session.execute(insert(ListingFact).from_select(LISTING_COLUMNS, _live_listings(dialect, model, kind, link)))
+    rollup.rebuild(session)
     _mark(session, utcnow())
 
 
@@ -139,11 +142,19 @@ def refresh(session: Session) -> None:
         select(Registration.deal_id).where(Registration.updated_at >= since),
     )
     deal_ids = [row[0] for row in session.execute(changed)]
+    # The roll-up's months to recompute: where each changed deal's facts were and are now.
+    contract_months: set[date] = set()
+    deal_months: set[date] = set()
     for chunk in _chunks(deal_ids):
+        contract_months |= rollup.months_of(session, ContractFact.period_on, ContractFact.deal_id, chunk)
+        deal_months |= rollup.months_of(session, DealFact.created_on, DealFact.deal_id, chunk)
         session.execute(_delete(ContractFact).where(ContractFact.deal_id.in_(chunk)))
         session.execute(_delete(DealFact).where(DealFact.deal_id.in_(chunk)))
         session.execute(insert(ContractFact).from_select(CONTRACT_COLUMNS, _contract_select(dialect, chunk)))
         session.execute(insert(DealFact).from_select(DEAL_COLUMNS, _live_deals(dialect, chunk)))
+        contract_months |= rollup.months_of(session, ContractFact.period_on, ContractFact.deal_id, chunk)
+        deal_months |= rollup.months_of(session, DealFact.created_on, DealFact.deal_id, chunk)
+    rollup.update(session, contract_months=contract_months, deal_months=deal_months)
     for model, kind, link in _kinds():
         touched = union(
             select(model.id).where(model.updated_at >= since),

@@ -17,11 +17,9 @@ from sqlalchemy.orm import Session
 
 from backend.accounts.models import Organisation
 from backend.policy.models import SubsidyApplication
-from backend.stats.fact_models import DealFact
-from backend.stats.facts import contract_facts
+from backend.stats import cube
 from backend.stats.filters import Filters, Thresholds
-from backend.stats.pipeline import deal_facts_where
-from backend.stats.sql import count_when, fen_of, fen_sum, int_sum, yuan
+from backend.stats.sql import fen_sum, yuan
 
 APPROVED = "approved"
 
@@ -79,18 +77,12 @@ class InstitutionResult:
 
 def institutions(session: Session, filters: Filters, thresholds: Thresholds, *, limit: int) -> list[InstitutionResult]:
     """Sellers ordered by technology amount, then contracts, then deals (largest first)."""
-    deal_stmt = select(DealFact.seller_org_id, func.count()).where(*deal_facts_where(filters))
-    deals = dict(session.execute(deal_stmt.group_by(DealFact.seller_org_id)).tuples().all())
-    facts = contract_facts(filters)
-    contract_stmt = select(
-        facts.c.seller_org_id,
-        func.count(),
-        count_when(facts.c.registered),
-        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
-        int_sum(facts.c.total_fen),
-        int_sum(facts.c.technology_fen),
-    ).group_by(facts.c.seller_org_id)
-    contracts = {row[0]: row[1:] for row in session.execute(contract_stmt)}
+    deals = {key[0]: count for key, count in cube.deal_groups(session, filters, ("seller_org_id",)).items()}
+    # contracts, registered, transformation projects, total and technology amount (fen), per seller
+    contracts = {
+        key[0]: (sums[0], sums[1], sums[2], sums[4], sums[5])
+        for key, sums in cube.contract_groups(session, filters, thresholds, ("seller_org_id",)).items()
+    }
     ids = set(deals) | set(contracts)
     if not ids:
         return []

@@ -21,6 +21,9 @@ class StatsSettings(BaseSettings):
     # The indicators read pre-computed facts; a request finding them older than this refreshes them
     # first (the changed rows only), so figures lag the records by at most this many seconds.
     refresh_seconds: float = 30.0
+    # Whole months of a period are read from the monthly roll-up (``rollup``); off, every indicator
+    # reads the facts (the same figures, slower over multi-year periods).
+    rollup: bool = True
 
 
 @lru_cache

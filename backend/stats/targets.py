@@ -18,12 +18,12 @@ from backend.accounts.models import Organisation, User
 from backend.core.errors import Unprocessable
 from backend.core.money import quantize_fen
 from backend.core.regions import is_region, region_codes_within
-from backend.stats.facts import contract_facts
+from backend.stats import cube
 from backend.stats.filters import Filters, Thresholds, year_bounds
 from backend.stats.models import StatsTarget
 from backend.stats.pipeline import percent
 from backend.stats.schemas import TargetIn, TargetsIn
-from backend.stats.sql import count_when, fen_of, int_sum, yuan
+from backend.stats.sql import yuan
 
 COUNT_METRIC = "transformation_projects"
 
@@ -84,19 +84,13 @@ def achievements(session: Session, *, year: int, thresholds: Thresholds) -> list
     if not targets:
         return []
     # One pass over the year's contracts, grouped by city and seller; each target sums its cells.
-    facts = contract_facts(Filters(*year_bounds(year)))
-    stmt = select(
-        facts.c.city,
-        facts.c.seller_org_id,
-        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
-        int_sum(facts.c.technology_fen),
-    ).group_by(facts.c.city, facts.c.seller_org_id)
+    found = cube.contract_groups(session, Filters(*year_bounds(year)), thresholds, ("city", "seller_org_id"))
     by_city: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_org: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for city, org_id, projects, tech_fen in session.execute(stmt):
+    for (city, org_id), sums in found.items():
         for bucket in (by_city[city], by_org[org_id]):
-            bucket[0] += int(projects)
-            bucket[1] += int(tech_fen)
+            bucket[0] += sums[2]  # transformation projects
+            bucket[1] += sums[5]  # technology amount, fen
     out = []
     for target in targets:
         if target.region is not None:

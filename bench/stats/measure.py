@@ -21,6 +21,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
+TEN = {"date_from": "2017-01-01", "date_to": "2026-12-31"}
+EDGES = {"date_from": "2023-03-15", "date_to": "2026-06-10"}  # partial months at both ends
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("contracts, one year", "/api/stats/contracts", YEAR),
     ("contracts, one year, city 450100", "/api/stats/contracts", {**YEAR, "city": "450100"}),
@@ -30,12 +32,30 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("contracts, one year, type + threshold", "/api/stats/contracts",
      {**YEAR, "contract_type": "transfer", "transformation_threshold": "250000"}),
     ("contracts, one quarter", "/api/stats/contracts", {"date_from": "2025-04-01", "date_to": "2025-06-30"}),
-    ("contracts, ten years (2017-2026)", "/api/stats/contracts", {"date_from": "2017-01-01", "date_to": "2026-12-31"}),
+    ("contracts, ten years (2017-2026)", "/api/stats/contracts", TEN),
+    ("contracts, ten years, city 450100", "/api/stats/contracts", {**TEN, "city": "450100"}),
+    ("contracts, ten years, Guangxi (province)", "/api/stats/contracts", {**TEN, "city": "450000"}),
+    ("contracts, ten years, field", "/api/stats/contracts", {**TEN, "field": "f-7"}),
+    ("contracts, ten years, type", "/api/stats/contracts", {**TEN, "contract_type": "transfer"}),
+    ("contracts, ten years, city + field + type", "/api/stats/contracts",
+     {**TEN, "city": "450100", "field": "f-7", "contract_type": "transfer"}),
+    ("contracts, ten years, organisation", "/api/stats/contracts", {**TEN, "organisation_id": 11}),
+    ("contracts, ten years, other threshold", "/api/stats/contracts", {**TEN, "transformation_threshold": "250000"}),
+    ("contracts, 2023-03-15 to 2026-06-10", "/api/stats/contracts", EDGES),
     ("pipeline, one year", "/api/stats/pipeline", YEAR),
     ("pipeline, one year, city", "/api/stats/pipeline", {**YEAR, "city": "450100"}),
+    ("pipeline, ten years", "/api/stats/pipeline", TEN),
+    ("pipeline, ten years, city", "/api/stats/pipeline", {**TEN, "city": "450100"}),
+    ("pipeline, ten years, city + field", "/api/stats/pipeline", {**TEN, "city": "450100", "field": "f-7"}),
+    ("pipeline, 2023-03-15 to 2026-06-10", "/api/stats/pipeline", EDGES),
     ("durations, one year", "/api/stats/durations", YEAR),
+    ("durations, ten years", "/api/stats/durations", TEN),
+    ("durations, ten years, city", "/api/stats/durations", {**TEN, "city": "450100"}),
     ("subsidies, one year", "/api/stats/subsidies", YEAR),
+    ("subsidies, ten years", "/api/stats/subsidies", TEN),
     ("institutions, one year", "/api/stats/institutions", YEAR),
+    ("institutions, ten years", "/api/stats/institutions", TEN),
+    ("institutions, ten years, city", "/api/stats/institutions", {**TEN, "city": "450100"}),
     ("headline (public), one year", "/api/stats/headline", {"year": 2025}),
     ("targets with completion, 14 cities", "/api/stats/targets", {"year": 2025}),
 ]  # fmt: skip
@@ -47,6 +67,7 @@ def main() -> None:
     parser.add_argument("--db", default="tm_stats_bench")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument("--only", default="", help="time only the cases whose label contains this")
     args = parser.parse_args()
     os.environ["TECHMATCH_DATABASE_URL"] = f"postgresql+psycopg://postgres@127.0.0.1:5432/{args.db}"
 
@@ -74,7 +95,7 @@ def main() -> None:
 
     load_before = os.getloadavg()[0]
     lines = ["| case | p50 ms | p95 ms |", "|---|---:|---:|"]
-    for label, path, params in CASES:
+    for label, path, params in (case for case in CASES if args.only in case[0]):
         for _ in range(2):
             assert client.get(path, params=params, headers=headers).status_code == 200
         times = []

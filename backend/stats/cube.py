@@ -1,0 +1,180 @@
+"""Grouped sums over a period: whole months from the roll-up, the days around them from the facts.
+
+A period from 15 March 2023 to 10 June 2026 is read as 15-31 March 2023 and 1-10 June 2026 from the
+facts, April 2023 - May 2026 from the roll-up (``rollup``), and the two summed per group. When the
+roll-up cannot answer (other thresholds than it counted at, no grain with the dimensions needed,
+switched off by ``TECHMATCH_STATS_ROLLUP``), the facts answer for the whole period: the same figures,
+only slower over long periods.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from backend.stats import rollup
+from backend.stats.fact_models import ContractFact, ContractMonth, DealFact, DealMonth
+from backend.stats.filters import Filters, Thresholds
+from backend.stats.settings import get_stats_settings
+from backend.stats.sql import count_when, fen_of, int_sum
+
+MONTH = "month"  # a pseudo-dimension: the calendar month, keyed by its first day
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period cut into whole months (first days of the first and last) and the days outside them."""
+
+    months: tuple[date, date] | None
+    days: tuple[tuple[date, date], ...]
+
+
+def span(first: date, last: date) -> Span:
+    start = first if first.day == 1 else rollup.next_month(first)  # first day of the first whole month
+    month_end = (last + timedelta(days=1)).day == 1
+    end = last if month_end else last.replace(day=1) - timedelta(days=1)  # last day of the last whole month
+    if start > end:
+        return Span(None, ((first, last),))
+    days = tuple(r for r in ((first, start - timedelta(days=1)), (end + timedelta(days=1), last)) if r[0] <= r[1])
+    return Span((start, end.replace(day=1)), days)
+
+
+def filter_dims(filters: Filters) -> list[str]:
+    named = {
+        "city": filters.regions,
+        "field": filters.field,
+        "contract_type": filters.contract_type,
+        "seller_org_id": filters.organisation_id,
+    }
+    return [dim for dim, value in named.items() if value is not None]
+
+
+def _where(table: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.regions is not None:
+        where.append(table.city.in_(filters.regions))
+    if filters.field is not None:
+        where.append(table.field == filters.field)
+    if filters.contract_type is not None:
+        where.append(table.contract_type == filters.contract_type)
+    if filters.organisation_id is not None:
+        where.append(table.seller_org_id == filters.organisation_id)
+    return where
+
+
+def _keys(table: Any, day: Any, by: Sequence[str]) -> list[Any]:
+    keys: list[Any] = []
+    for dim in by:
+        keys.extend((extract("year", day), extract("month", day)) if dim == MONTH else (getattr(table, dim),))
+    return keys
+
+
+def _key(row: Sequence[Any], by: Sequence[str]) -> tuple[Key, int]:
+    """The group key of a row (a month as its first day) and how many columns it took."""
+    key: list[Any] = []
+    i = 0
+    for dim in by:
+        if dim == MONTH:
+            key.append(date(int(row[i]), int(row[i + 1]), 1))
+            i += 2
+        else:
+            key.append(row[i])
+            i += 1
+    return tuple(key), i
+
+
+def _in_days(day: Any, ranges: Sequence[tuple[date, date]]) -> ColumnElement[bool]:
+    return or_(*(and_(day >= a, day <= b) for a, b in ranges))
+
+
+def _plan(
+    session: Session,
+    filters: Filters,
+    grains: dict[str, tuple[str, ...]],
+    needed: Sequence[str],
+    *,
+    thresholds: tuple[int, int] | None = None,
+) -> tuple[str | None, Span]:
+    """The roll-up grain to read (None: the facts only) and the period's span."""
+    facts_only = None, Span(None, ((filters.date_from, filters.date_to),))
+    counted_at = rollup.thresholds_fen(session)  # None: the roll-up was never built
+    if not get_stats_settings().rollup or counted_at is None:
+        return facts_only
+    if thresholds is not None and thresholds != counted_at:
+        return facts_only
+    cut = span(filters.date_from, filters.date_to)
+    grain = rollup.choose(grains, [*filter_dims(filters), *(d for d in needed if d != MONTH)])
+    return (grain, cut) if grain is not None and cut.months is not None else facts_only
+
+
+def contract_rollup_usable(session: Session, filters: Filters, thresholds: Thresholds) -> bool:
+    """Whether the roll-up answers every breakdown of the contract indicators for these filters."""
+    wanted = (fen_of(thresholds.transformation), fen_of(thresholds.major))
+    dims = ("contract_type", "city", "field")
+    return all(_plan(session, filters, rollup.CONTRACT_GRAINS, (d,), thresholds=wanted)[0] is not None for d in dims)
+
+
+def contract_groups(
+    session: Session, filters: Filters, thresholds: Thresholds, by: Sequence[str]
+) -> dict[Key, list[int]]:
+    """Counted contracts of the period grouped by ``by`` (dimensions of the facts, or MONTH): per
+    key, the sums in ``rollup.CONTRACT_MEASURES`` order."""
+    wanted = (fen_of(thresholds.transformation), fen_of(thresholds.major))
+    grain, cut = _plan(session, filters, rollup.CONTRACT_GRAINS, by, thresholds=wanted)
+    out: dict[Key, list[int]] = defaultdict(lambda: [0] * len(rollup.CONTRACT_MEASURES))
+    statements = []
+    if grain is not None and cut.months is not None:
+        m = ContractMonth
+        keys = _keys(m, m.month, by)
+        sums = [int_sum(getattr(m, name)) for name in rollup.CONTRACT_MEASURES]
+        where = [m.grain == grain, m.month >= cut.months[0], m.month <= cut.months[1], *_where(m, filters)]
+        statements.append(select(*keys, *sums).where(*where).group_by(*keys))
+    if cut.days:
+        f = ContractFact
+        keys = _keys(f, f.period_on, by)
+        stmt = select(
+            *keys,
+            func.count(),
+            count_when(f.registered.is_(True)),
+            count_when(f.technology_fen >= wanted[0]),
+            count_when(f.technology_fen >= wanted[1]),
+            int_sum(f.total_fen),
+            int_sum(f.technology_fen),
+            int_sum(f.approved_income_fen),
+        )
+        statements.append(stmt.where(_in_days(f.period_on, cut.days), *_where(f, filters)).group_by(*keys))
+    for stmt in statements:
+        for row in session.execute(stmt):
+            key, width = _key(row, by)
+            totals = out[key]
+            for i, value in enumerate(row[width:]):
+                totals[i] += int(value)
+    return dict(out)
+
+
+def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[Key, int]:
+    """Deals opened in the period, counted per ``by`` key."""
+    grain, cut = _plan(session, filters, rollup.DEAL_GRAINS, by)
+    out: dict[Key, int] = defaultdict(int)
+    statements = []
+    if grain is not None and cut.months is not None:
+        m = DealMonth
+        keys = _keys(m, m.month, by)
+        where = [m.grain == grain, m.month >= cut.months[0], m.month <= cut.months[1], *_where(m, filters)]
+        statements.append(select(*keys, int_sum(m.deals)).where(*where).group_by(*keys))
+    if cut.days:
+        f = DealFact
+        keys = _keys(f, f.created_on, by)
+        where = [_in_days(f.created_on, cut.days), *_where(f, filters)]
+        statements.append(select(*keys, func.count()).where(*where).group_by(*keys))
+    for stmt in statements:
+        for row in session.execute(stmt):
+            key, width = _key(row, by)
+            out[key] += int(row[width])
+    return dict(out)

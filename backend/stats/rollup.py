@@ -1,0 +1,181 @@
+"""The monthly roll-up of the facts: what a multi-year indicator reads for its whole months.
+
+A year holds about 60,000 contract facts at a million deals; ten years, 600,000, and grouping them
+all takes over a second. The roll-up keeps, per calendar month, the facts already summed at several
+*grains*: a grain keeps some dimensions (city, field, contract type, seller) and sums over the
+others. An indicator reads the smallest grain that has every dimension it filters or breaks down
+by, for the whole months of its period, and the facts only for the days of the partial months at
+its ends (``cube``), so its answer is the facts' answer, exactly.
+
+Why several grains rather than one row per month x city x field x type x seller: with the seller in,
+almost every contract is alone in its cell and nothing is saved; even without it, a ten-year range
+over month x city x field x type still has hundreds of thousands of cells. A breakdown by type
+without filters needs only month x type (a few hundred rows for ten years).
+
+Threshold counts: whether a contract is a transformation or a major project depends on its own
+amount, so a sum cannot be split afterwards. The roll-up counts both at the configured thresholds
+(recorded in ``RollupState``); a request with other thresholds reads the facts (exact, as fast as
+before the roll-up), and a change of the configured thresholds rebuilds the roll-up at the next
+refresh. Medians are not rolled up (a median of medians is not the median): durations read the facts.
+
+Maintenance is the facts refresh's: it recomputes the months whose facts it touched (a changed
+contract's old and new month), from the facts, in the same transaction.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, cast, delete, func, insert, literal, select
+from sqlalchemy.orm import Session
+
+from backend.stats.fact_models import ContractFact, ContractMonth, DealFact, DealMonth, RollupState
+from backend.stats.settings import get_stats_settings
+from backend.stats.sql import count_when, fen_of, int_sum
+
+STATE = "rollup"
+# Grain name -> the dimensions it keeps, smallest first (``choose`` takes the first that fits).
+CONTRACT_GRAINS: dict[str, tuple[str, ...]] = {
+    "": (),
+    "t": ("contract_type",),
+    "c": ("city",),
+    "f": ("field",),
+    "ct": ("city", "contract_type"),
+    "ft": ("field", "contract_type"),
+    "cf": ("city", "field"),
+    "o": ("seller_org_id", "city"),
+    "cft": ("city", "field", "contract_type"),
+}
+# The funnel always groups by stage and furthest stage; the seller grain serves the institutions,
+# which count deals only. Deals are spread too thinly for two-dimension grains to save anything.
+DEAL_GRAINS: dict[str, tuple[str, ...]] = {
+    "": ("stage", "reached"),
+    "t": ("contract_type", "stage", "reached"),
+    "c": ("city", "stage", "reached"),
+    "f": ("field", "stage", "reached"),
+    "o": ("seller_org_id", "city"),
+}
+CONTRACT_MEASURES = (
+    "contracts",
+    "registered",
+    "transformation_projects",
+    "major_projects",
+    "total_fen",
+    "technology_fen",
+    "approved_income_fen",
+)
+
+
+def choose(grains: dict[str, tuple[str, ...]], needed: Iterable[str]) -> str | None:
+    """The smallest grain keeping every needed dimension, or None."""
+    wanted = set(needed)
+    return next((name for name, dims in grains.items() if wanted <= set(dims)), None)
+
+
+def month_start(dialect: str, day: Any) -> Any:
+    if dialect == "postgresql":
+        return cast(func.date_trunc("month", day), Date)
+    return func.date(day, "start of month")
+
+
+def next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def configured_fen() -> tuple[int, int]:
+    settings = get_stats_settings()
+    return fen_of(settings.transformation_threshold), fen_of(settings.major_threshold)
+
+
+def thresholds_fen(session: Session) -> tuple[int, int] | None:
+    """The thresholds the roll-up counts at, or None before it was first built."""
+    state = session.get(RollupState, STATE)
+    return None if state is None else (state.transformation_fen, state.major_fen)
+
+
+def _contract_insert(dialect: str, grain: str, thresholds: tuple[int, int], days: tuple[date, date] | None) -> Any:
+    f = ContractFact
+    dims = CONTRACT_GRAINS[grain]
+    month = month_start(dialect, f.period_on)
+    keys = [month, *(getattr(f, d) for d in dims)]
+    stmt = select(
+        literal(grain),
+        *keys,
+        func.count(),
+        count_when(f.registered.is_(True)),
+        count_when(f.technology_fen >= thresholds[0]),
+        count_when(f.technology_fen >= thresholds[1]),
+        int_sum(f.total_fen),
+        int_sum(f.technology_fen),
+        int_sum(f.approved_income_fen),
+    ).group_by(*keys)
+    if days is not None:
+        stmt = stmt.where(f.period_on >= days[0], f.period_on < days[1])
+    return insert(ContractMonth).from_select(["grain", "month", *dims, *CONTRACT_MEASURES], stmt)
+
+
+def _deal_insert(dialect: str, grain: str, days: tuple[date, date] | None) -> Any:
+    f = DealFact
+    dims = DEAL_GRAINS[grain]
+    month = month_start(dialect, f.created_on)
+    keys = [month, *(getattr(f, d) for d in dims)]
+    stmt = select(literal(grain), *keys, func.count()).group_by(*keys)
+    if days is not None:
+        stmt = stmt.where(f.created_on >= days[0], f.created_on < days[1])
+    return insert(DealMonth).from_select(["grain", "month", *dims, "deals"], stmt)
+
+
+def rebuild(session: Session) -> None:
+    """Recompute the whole roll-up from the facts, at the configured thresholds."""
+    dialect = session.get_bind().dialect.name
+    thresholds = configured_fen()
+    for model in (ContractMonth, DealMonth):
+        session.execute(delete(model).execution_options(synchronize_session=False))
+    for grain in CONTRACT_GRAINS:
+        session.execute(_contract_insert(dialect, grain, thresholds, None))
+    for grain in DEAL_GRAINS:
+        session.execute(_deal_insert(dialect, grain, None))
+    state = session.get(RollupState, STATE, populate_existing=True)
+    if state is None:
+        session.add(RollupState(name=STATE, transformation_fen=thresholds[0], major_fen=thresholds[1]))
+    else:
+        state.transformation_fen, state.major_fen = thresholds
+    session.flush()
+
+
+def _runs(months: Iterable[date]) -> list[tuple[date, date]]:
+    """Consecutive months as [first day, first day after) ranges, so a refresh that touched a
+    year of months recomputes it in one statement per grain rather than twelve."""
+    runs: list[tuple[date, date]] = []
+    for month in sorted(set(months)):
+        if runs and runs[-1][1] == month:
+            runs[-1] = (runs[-1][0], next_month(month))
+        else:
+            runs.append((month, next_month(month)))
+    return runs
+
+
+def update(session: Session, *, contract_months: Iterable[date], deal_months: Iterable[date]) -> None:
+    """Recompute the given months (first days) from the facts; rebuild all when the configured
+    thresholds changed or the roll-up was never built."""
+    if thresholds_fen(session) != configured_fen():
+        rebuild(session)
+        return
+    dialect = session.get_bind().dialect.name
+    thresholds = configured_fen()
+    for lo, hi in _runs(contract_months):
+        stale = delete(ContractMonth).where(ContractMonth.month >= lo, ContractMonth.month < hi)
+        session.execute(stale.execution_options(synchronize_session=False))
+        for grain in CONTRACT_GRAINS:
+            session.execute(_contract_insert(dialect, grain, thresholds, (lo, hi)))
+    for lo, hi in _runs(deal_months):
+        stale = delete(DealMonth).where(DealMonth.month >= lo, DealMonth.month < hi)
+        session.execute(stale.execution_options(synchronize_session=False))
+        for grain in DEAL_GRAINS:
+            session.execute(_deal_insert(dialect, grain, (lo, hi)))
+
+
+def months_of(session: Session, column: Any, key: Any, ids: list[int]) -> set[date]:
+    """The months (first days) of the fact rows of these deals, to recompute after they change."""
+    days = session.scalars(select(column).distinct().where(key.in_(ids)))
+    return {day.replace(day=1) for day in days}
