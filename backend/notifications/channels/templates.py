@@ -10,6 +10,8 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
+from backend.notifications.channels.deal_texts import DEAL_TEXTS, VOCABULARY, reason_line
+
 KIND_NAMES = {
     "zh-CN": {"output": "科技成果", "need": "技术需求"},
     "en": {"output": "research output", "need": "technology need"},
@@ -74,6 +76,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Your techmatch daily digest ({day})", "Here is what happened for you ({day}):"),
     },
 }
+TEXTS.update(DEAL_TEXTS)
 FALLBACK = {"zh-CN": ("techmatch 通知：{event}", "您有一条新通知：{event}"), "en": ("techmatch: {event}", "{event}")}
 
 
@@ -102,6 +105,10 @@ def _values(event: str, payload: dict[str, Any], locale: str) -> dict[str, Any]:
     values.setdefault("event", event)
     kind = str(payload.get("kind", ""))
     values["kind_name"] = KIND_NAMES[locale].get(kind, kind)
+    for key, names in VOCABULARY.items():
+        if key in payload:
+            values[f"{key}_name"] = names[locale].get(str(payload[key]), str(payload[key]))
+    values["reason_line"] = reason_line(values, locale)
     return values
 
 
@@ -114,9 +121,15 @@ def headline(event: str, payload: dict[str, Any], locale: str | None) -> tuple[s
 
 
 def link(payload: dict[str, Any], base_url: str) -> str | None:
+    """Where in the web app the reader acts on it: the listing, the deal, or the interests list."""
+    base = base_url.rstrip("/")
     kind, listing_id = payload.get("kind"), payload.get("listing_id")
     if kind in ("output", "need") and listing_id:
-        return f"{base_url.rstrip('/')}/{kind}s/{listing_id}"
+        return f"{base}/{kind}s/{listing_id}"
+    if payload.get("deal_id"):
+        return f"{base}/deals/{payload['deal_id']}"
+    if payload.get("interest_id"):
+        return f"{base}/interests"
     return None
 
 
