@@ -46,7 +46,7 @@ def _transport_options(settings: Settings) -> dict[str, Any]:
 
 
 def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
-    return {
+    schedule: dict[str, dict[str, Any]] = {
         "outbox-relay": {"task": tasknames.RELAY_OUTBOX, "schedule": 10.0},
         "outbox-sweep": {"task": tasknames.SWEEP_OUTBOX, "schedule": settings.outbox_sweep_seconds},
         "listing-expiry": {"task": tasknames.CHECK_EXPIRY, "schedule": crontab(minute="17")},
@@ -56,6 +56,20 @@ def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
             "schedule": crontab(minute="0", hour=str(settings.digest_hour_local)),
         },
     }
+    # Task names as in workers/tasks/stats.py (importing it here would import the tasks before the app).
+    if settings.stats_refresh_facts_seconds > 0:
+        # The refresh holds a lock and skips nothing, so a late or doubled run only costs its probes;
+        # expiring at the interval keeps a stalled broker from piling up refreshes.
+        every = settings.stats_refresh_facts_seconds
+        schedule["stats-refresh-facts"] = {
+            "task": "stats.refresh_facts",
+            "schedule": every,
+            "options": {"expires": every},
+        }
+    if settings.stats_rebuild_facts_hour_local >= 0:
+        hour = str(settings.stats_rebuild_facts_hour_local)
+        schedule["stats-rebuild-facts"] = {"task": "stats.rebuild_facts", "schedule": crontab(minute="25", hour=hour)}
+    return schedule
 
 
 def create_celery(settings: Settings | None = None) -> Celery:

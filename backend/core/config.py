@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     digest_hour_local: int = 8
     webhook_timeout_seconds: float = 10.0
     webhook_allow_private: bool = False
+    # Statistics (docs/stats.md): beat refreshes the pre-computed facts and their monthly roll-up
+    # incrementally this often (below stats' refresh_seconds, 30), so indicator requests seldom find
+    # them stale and wait for a refresh (0: not scheduled; requests still refresh stale facts). The full rebuild,
+    # which also sees an organisation's new region or a listing's new field, runs nightly at this
+    # local hour (-1: never).
+    stats_refresh_facts_seconds: float = 20.0
+    stats_rebuild_facts_hour_local: int = 4
 
     @model_validator(mode="after")
     def _fill_embedded_defaults(self) -> "Settings":
