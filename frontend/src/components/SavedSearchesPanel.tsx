@@ -1,6 +1,6 @@
 // The user's saved searches: what each watches, alerts on or off, open its results, delete it.
 import { useState } from 'react';
-import { App, Button, Card, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/errors';
@@ -41,7 +41,7 @@ export function SavedSearchesPanel() {
     );
 
   return (
-    <Card title={t('savedSearches.title')} style={{ marginTop: 24 }} data-testid="saved-searches">
+    <div data-testid="saved-searches">
       {error && <ErrorAlert error={error} onRetry={reload} />}
       <List<SavedSearch>
         loading={loading}
@@ -88,6 +88,6 @@ export function SavedSearchesPanel() {
           </List.Item>
         )}
       />
-    </Card>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
 import en from './en';
+import { notificationSettingsText } from './notificationSettings';
 import { savedSearchesText } from './savedSearches';
 
 export type AppLocale = 'zh-CN' | 'en';
@@ -28,8 +29,8 @@ export function rememberLocale(locale: AppLocale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'] } },
-    en: { translation: { ...en, savedSearches: savedSearchesText.en } },
+    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'], notificationSettings: notificationSettingsText['zh-CN'] } },
+    en: { translation: { ...en, savedSearches: savedSearchesText.en, notificationSettings: notificationSettingsText.en } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
