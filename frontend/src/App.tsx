@@ -20,6 +20,7 @@ import { OutputPage } from './pages/OutputPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ReviewApplicationsPage } from './pages/ReviewApplicationsPage';
 import { ReviewListingsPage } from './pages/ReviewListingsPage';
+import { FailedTasksPage } from './pages/FailedTasksPage';
 import { ReviewOrgsPage } from './pages/ReviewOrgsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="stats" element={<RequireAuth staff><StatsPage /></RequireAuth>} />
         <Route path="suggestions" element={<RequireAuth><SuggestionsPage /></RequireAuth>} />
         <Route path="review/listings" element={<RequireAuth staff><ReviewListingsPage /></RequireAuth>} />
+        <Route path="admin/failed-tasks" element={<RequireAuth staff><FailedTasksPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

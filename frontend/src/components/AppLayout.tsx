@@ -38,6 +38,9 @@ export function AppLayout() {
           { key: '/stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
         ]
       : []),
+    ...(me?.role === 'platform_admin'
+      ? [{ key: '/admin/failed-tasks', label: <Link to="/admin/failed-tasks">{t('admin.nav')}</Link> }]
+      : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
 

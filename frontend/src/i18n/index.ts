@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
 import en from './en';
+import { adminText } from './admin';
 import { notificationSettingsText } from './notificationSettings';
 import { savedSearchesText } from './savedSearches';
 
@@ -29,8 +30,8 @@ export function rememberLocale(locale: AppLocale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'], notificationSettings: notificationSettingsText['zh-CN'] } },
-    en: { translation: { ...en, savedSearches: savedSearchesText.en, notificationSettings: notificationSettingsText.en } },
+    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'], notificationSettings: notificationSettingsText['zh-CN'], admin: adminText['zh-CN'] } },
+    en: { translation: { ...en, savedSearches: savedSearchesText.en, notificationSettings: notificationSettingsText.en, admin: adminText.en } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
