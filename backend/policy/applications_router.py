@@ -1,5 +1,6 @@
 """HTTP routes of subsidy applications."""
 
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
@@ -9,7 +10,7 @@ from backend.accounts.deps import CurrentUser, StaffUser
 from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.params import IdPath
-from backend.policy import applications
+from backend.policy import applications, payouts
 from backend.policy.models import SubsidyApplication
 from backend.policy.schemas import (
     ApplicationIn,
@@ -17,6 +18,8 @@ from backend.policy.schemas import (
     ApplicationReviewIn,
     ApplicationStatus,
     DocumentAttach,
+    PayoutIn,
+    PayoutOut,
     ReviewOut,
 )
 
@@ -26,6 +29,8 @@ router = APIRouter(prefix="/applications", tags=["subsidy applications"], respon
 def _out(session: Session, app: SubsidyApplication) -> ApplicationOut:
     out = ApplicationOut.model_validate(app)
     out.reviews = [ReviewOut.model_validate(r) for r in applications.reviews(session, app)]
+    out.payouts = [PayoutOut.model_validate(p) for p in payouts.list_for(session, app.id)]
+    out.paid = sum((p.amount for p in out.payouts), Decimal("0.00"))
     return out
 
 
@@ -78,3 +83,10 @@ def review(
     """Approve or reject with a reason; above the configured amount a second reviewer must approve too."""
     app = applications.get_visible(session, user=reviewer, application_id=application_id)
     return _out(session, applications.review(session, reviewer=reviewer, app=app, data=data))
+
+
+@router.post("/{application_id}/payouts", status_code=status.HTTP_201_CREATED, operation_id="recordApplicationPayout")
+def record_payout(session: SessionDep, staff: StaffUser, application_id: IdPath, data: PayoutIn) -> ApplicationOut:
+    """Record money paid on an approved application (staff): instalments may follow one another up to
+    the amount granted; a reference already recorded on the application is refused (409)."""
+    return _out(session, payouts.record(session, actor=staff, application_id=application_id, data=data))

@@ -1,12 +1,14 @@
 """Shapes of subsidy applications."""
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from backend.accounts.schemas import Text
 from backend.core.money import Money
+from backend.deals.schemas import Amount, IsoDate
 
 ApplicationStatus = Literal["draft", "submitted", "first_approved", "approved", "rejected"]
 
@@ -52,6 +54,25 @@ class ReviewOut(BaseModel):
     at: datetime
 
 
+class PayoutIn(BaseModel):
+    amount: Amount = Field(description="Yuan paid in this transfer; with earlier payouts at most the amount granted")
+    paid_on: IsoDate = Field(description="The day the money left (Asia/Shanghai), not before the approval")
+    reference: Annotated[Text, StringConstraints(min_length=1, max_length=64)] = Field(
+        description="The transfer's reference (treasury or bank voucher number), unique per application"
+    )
+
+
+class PayoutOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    amount: Money
+    paid_on: date
+    reference: str
+    recorded_by_id: int
+    created_at: datetime
+
+
 class ApplicationOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -74,3 +95,5 @@ class ApplicationOut(BaseModel):
     submitted_at: datetime | None
     decided_at: datetime | None
     reviews: list[ReviewOut] = []
+    paid: Money = Field(default=Decimal("0.00"), description="Paid out so far (sum of the payouts)")
+    payouts: list[PayoutOut] = []

@@ -1,8 +1,9 @@
 """Subsidies granted, and each institution's results.
 
 Subsidies: approved applications, counted on the day they were decided (local calendar), with
-the amount the evaluation granted; city and organisation are the applicant's. The model records
-no payout, so "paid" is not reported here (see docs/stats.md).
+the amount the evaluation granted; and payouts, counted on the day they were paid, with the amount
+paid (a grant paid in instalments is paid across periods). City and organisation are the
+applicant's. Both are few (tens of thousands a decade) and read live through their date indexes.
 
 Institutions: per seller organisation, the deals opened in the period and the contracts counted
 in the period (same attribution as the contract indicators).
@@ -11,12 +12,13 @@ in the period (same attribution as the contract indicators).
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Organisation
-from backend.policy.models import SubsidyApplication
+from backend.policy.models import SubsidyApplication, SubsidyPayout
 from backend.stats import cube
 from backend.stats.filters import Filters, Thresholds
 from backend.stats.sql import fen_sum, yuan
@@ -25,40 +27,66 @@ APPROVED = "approved"
 
 
 @dataclass
+class SubsidyCell:
+    applications: int = 0  # approved in the period
+    amount: Decimal = Decimal("0.00")  # granted by them
+    payouts: int = 0  # paid in the period, on any application
+    paid: Decimal = Decimal("0.00")
+
+
+@dataclass
 class SubsidyTotals:
-    applications: int = 0
-    amount: Decimal = Decimal("0.00")
-    by_rule_set: dict[str, tuple[int, Decimal]] = field(default_factory=dict)
-    by_year: dict[int, tuple[int, Decimal]] = field(default_factory=dict)
+    totals: SubsidyCell
+    by_rule_set: dict[str, SubsidyCell] = field(default_factory=dict)
+    by_year: dict[int, SubsidyCell] = field(default_factory=dict)
 
 
-def subsidies(session: Session, filters: Filters) -> SubsidyTotals:
+def _applicant_filters(stmt: Any, filters: Filters) -> Any:
     app = SubsidyApplication
-    stmt = (
-        select(app.rule_set, app.year, func.count(), fen_sum(func.coalesce(app.amount, 0)))
-        .select_from(app)
-        .where(app.status == APPROVED, app.decided_at >= filters.start_utc, app.decided_at < filters.end_utc)
-        .group_by(app.rule_set, app.year)
-    )
     if filters.regions is not None:
         stmt = stmt.join(Organisation, Organisation.id == app.applicant_org_id).where(
             Organisation.region.in_(filters.regions)
         )
     if filters.organisation_id is not None:
         stmt = stmt.where(app.applicant_org_id == filters.organisation_id)
-    totals = SubsidyTotals()
-    rule_sets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    years: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    count_all = fen_all = 0
-    for rule_set, year, count, fen in session.execute(stmt):
-        count_all, fen_all = count_all + count, fen_all + int(fen)
-        for bucket in (rule_sets[rule_set], years[year]):
-            bucket[0] += count
-            bucket[1] += int(fen)
-    totals.applications, totals.amount = count_all, yuan(fen_all)
-    totals.by_rule_set = {k: (v[0], yuan(v[1])) for k, v in sorted(rule_sets.items())}
-    totals.by_year = {k: (v[0], yuan(v[1])) for k, v in sorted(years.items())}
-    return totals
+    return stmt
+
+
+def subsidies(session: Session, filters: Filters) -> SubsidyTotals:
+    app, payout = SubsidyApplication, SubsidyPayout
+    granted = (
+        select(app.rule_set, app.year, func.count(), fen_sum(func.coalesce(app.amount, 0)))
+        .select_from(app)
+        .where(app.status == APPROVED, app.decided_at >= filters.start_utc, app.decided_at < filters.end_utc)
+        .group_by(app.rule_set, app.year)
+    )
+    paid = (
+        select(app.rule_set, app.year, func.count(), fen_sum(payout.amount))
+        .select_from(payout)
+        .join(app, app.id == payout.application_id)
+        .where(payout.paid_on >= filters.date_from, payout.paid_on <= filters.date_to)
+        .group_by(app.rule_set, app.year)
+    )
+    # Per key: approved applications, fen granted, payouts, fen paid.
+    cells: dict[str, dict[Any, list[int]]] = {
+        "rule_set": defaultdict(lambda: [0] * 4),
+        "year": defaultdict(lambda: [0] * 4),
+    }
+    total = [0] * 4
+    for offset, stmt in ((0, granted), (2, paid)):
+        for rule_set, year, count, fen in session.execute(_applicant_filters(stmt, filters)):
+            for bucket in (cells["rule_set"][rule_set], cells["year"][year], total):
+                bucket[offset] += int(count)
+                bucket[offset + 1] += int(fen)
+
+    def cell(sums: list[int]) -> SubsidyCell:
+        return SubsidyCell(sums[0], yuan(sums[1]), sums[2], yuan(sums[3]))
+
+    return SubsidyTotals(
+        totals=cell(total),
+        by_rule_set={k: cell(v) for k, v in sorted(cells["rule_set"].items())},
+        by_year={k: cell(v) for k, v in sorted(cells["year"].items())},
+    )
 
 
 @dataclass

@@ -107,15 +107,15 @@ def duration_indicators(
 
 @router.get("/subsidies", operation_id="statsSubsidies")
 def subsidy_indicators(session: SessionDep, user: StatsReader, filters: FiltersDep) -> SubsidyIndicators:
-    """Approved subsidy applications decided in the period and the amounts granted."""
+    """Subsidy applications approved in the period and the amounts granted; payouts made in the period
+    and the amounts paid."""
     filters = access.scope(user, filters)
     found = results.subsidies(session, filters)
     return SubsidyIndicators(
         period=_period(filters),
-        applications=found.applications,
-        amount=found.amount,
-        by_rule_set=[SubsidyBucket(key=k, applications=n, amount=a) for k, (n, a) in found.by_rule_set.items()],
-        by_year=[SubsidyBucket(key=str(k), applications=n, amount=a) for k, (n, a) in found.by_year.items()],
+        **vars(found.totals),
+        by_rule_set=[SubsidyBucket(key=k, **vars(c)) for k, c in found.by_rule_set.items()],
+        by_year=[SubsidyBucket(key=str(k), **vars(c)) for k, c in found.by_year.items()],
     )
 
 

@@ -78,14 +78,18 @@ class DurationIndicators(BaseModel):
 
 class SubsidyBucket(BaseModel):
     key: str
-    applications: int
-    amount: Yuan
+    applications: int = Field(description="Applications approved in the period")
+    amount: Yuan = Field(description="Granted by the applications approved in the period")
+    payouts: int = Field(description="Payouts made in the period (on applications approved at any time)")
+    paid: Yuan = Field(description="Paid in the period")
 
 
 class SubsidyIndicators(BaseModel):
     period: Period
-    applications: int
-    amount: Yuan
+    applications: int = Field(description="Applications approved in the period")
+    amount: Yuan = Field(description="Granted by the applications approved in the period")
+    payouts: int = Field(description="Payouts made in the period (on applications approved at any time)")
+    paid: Yuan = Field(description="Paid in the period")
     by_rule_set: list[SubsidyBucket]
     by_year: list[SubsidyBucket]
 

@@ -69,6 +69,7 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/applications/{application_id}/documents"): SIGNED_IN,
     ("POST", "/api/applications/{application_id}/submit"): SIGNED_IN,
     ("POST", "/api/applications/{application_id}/review"): STAFF,
+    ("POST", "/api/applications/{application_id}/payouts"): STAFF,
     # Open data, import, NDAs, deals, notifications, jobs, operations
     ("GET", "/api/open/outputs"): PUBLIC,
     ("GET", "/api/open/needs"): PUBLIC,

@@ -1,11 +1,13 @@
-"""Deals by stage, conversion between stages, median durations, subsidies granted."""
+"""Deals by stage, conversion between stages, median durations, subsidies granted and paid."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from backend.policy.models import SubsidyPayout
 from tests.factories import auth, make_contract, make_deal, make_interest, make_need, make_output, make_user
 from tests.stats.conftest import Market, make_application
 
@@ -92,6 +94,35 @@ def test_subsidies_granted(client: TestClient, session: Session, market: Market)
     make_application(session, deal, market.buyer, amount="5.00", decided=datetime(2025, 12, 31, 16, 30, tzinfo=UTC))
     body = _get(client, market, "subsidies", **YEAR_2025)
     assert (body["applications"], body["amount"]) == (2, "50000.30")
-    assert body["by_rule_set"] == [{"key": "nanning-2020", "applications": 2, "amount": "50000.30"}]
+    assert body["by_rule_set"] == [
+        {"key": "nanning-2020", "applications": 2, "amount": "50000.30", "payouts": 0, "paid": "0.00"}
+    ]
     assert _get(client, market, "subsidies", **YEAR_2025, city="450200")["applications"] == 0
     assert _get(client, market, "subsidies", date_from="2026-01-01", date_to="2026-01-01")["amount"] == "5.00"
+
+
+def test_subsidies_paid_count_on_the_payout_day(client: TestClient, session: Session, market: Market) -> None:
+    deal = market.deals["c1"]
+    early = make_application(session, deal, market.buyer, amount="30000.10", decided=datetime(2024, 12, 1, tzinfo=UTC))
+    late = make_application(session, deal, market.buyer, amount="20000.20", decided=datetime(2025, 6, 1, tzinfo=UTC))
+    # The 2024 grant is paid in two instalments, one in each year; the 2025 grant on the year's last day,
+    # and again (a last instalment) on the next year's first day.
+    for app, amount, day in (
+        (early, "10000.00", date(2024, 12, 31)),
+        (early, "20000.10", date(2025, 1, 1)),
+        (late, "20000.00", date(2025, 12, 31)),
+        (late, "0.20", date(2026, 1, 1)),
+    ):
+        session.add(SubsidyPayout(application_id=app.id, amount=Decimal(amount), paid_on=day, reference=str(day),
+                                  recorded_by_id=market.reviewer.id))  # fmt: skip
+    session.flush()
+    body = _get(client, market, "subsidies", **YEAR_2025)
+    # Approved in 2025: only the late one; paid in 2025: one instalment of each.
+    assert (body["applications"], body["amount"], body["payouts"], body["paid"]) == (1, "20000.20", 2, "40000.10")
+    assert {b["key"]: (b["payouts"], b["paid"]) for b in body["by_year"]} == {
+        "2024": (1, "20000.10"),
+        "2025": (1, "20000.00"),
+    }
+    ten_years = _get(client, market, "subsidies", date_from="2017-01-01", date_to="2026-12-31")
+    assert (ten_years["payouts"], ten_years["paid"]) == (4, "50000.30")
+    assert _get(client, market, "subsidies", **YEAR_2025, city="450200")["payouts"] == 0

@@ -803,6 +803,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{application_id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Payout
+         * @description Record money paid on an approved application (staff): instalments may follow one another up to
+         *     the amount granted; a reference already recorded on the application is refused (409).
+         */
+        post: operations["recordApplicationPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/batch": {
         parameters: {
             query?: never;
@@ -952,7 +973,8 @@ export interface paths {
         };
         /**
          * Subsidy Indicators
-         * @description Approved subsidy applications decided in the period and the amounts granted.
+         * @description Subsidy applications approved in the period and the amounts granted; payouts made in the period
+         *     and the amounts paid.
          */
         get: operations["statsSubsidies"];
         put?: never;
@@ -1950,6 +1972,17 @@ export interface components {
              * @default []
              */
             reviews: components["schemas"]["ReviewOut"][];
+            /**
+             * Paid
+             * @description Paid out so far (sum of the payouts)
+             * @default 0.00
+             */
+            paid: string;
+            /**
+             * Payouts
+             * @default []
+             */
+            payouts: components["schemas"]["PayoutOut"][];
         };
         /** ApplicationReviewIn */
         ApplicationReviewIn: {
@@ -3928,6 +3961,49 @@ export interface components {
             outstanding: string | null;
             stage: components["schemas"]["Stage"];
         };
+        /** PayoutIn */
+        PayoutIn: {
+            /**
+             * Amount
+             * @description Yuan paid in this transfer; with earlier payouts at most the amount granted
+             */
+            amount: string | number;
+            /**
+             * Paid On
+             * Format: date
+             * @description The day the money left (Asia/Shanghai), not before the approval
+             */
+            paid_on: string;
+            /**
+             * Reference
+             * @description The transfer's reference (treasury or bank voucher number), unique per application
+             */
+            reference: string;
+        };
+        /** PayoutOut */
+        PayoutOut: {
+            /** Id */
+            id: number;
+            /**
+             * Amount
+             * @description Yuan, as a string with two decimals
+             */
+            amount: string;
+            /**
+             * Paid On
+             * Format: date
+             */
+            paid_on: string;
+            /** Reference */
+            reference: string;
+            /** Recorded By Id */
+            recorded_by_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** Period */
         Period: {
             /**
@@ -4407,18 +4483,50 @@ export interface components {
         SubsidyBucket: {
             /** Key */
             key: string;
-            /** Applications */
+            /**
+             * Applications
+             * @description Applications approved in the period
+             */
             applications: number;
-            /** Amount */
+            /**
+             * Amount
+             * @description Granted by the applications approved in the period
+             */
             amount: string;
+            /**
+             * Payouts
+             * @description Payouts made in the period (on applications approved at any time)
+             */
+            payouts: number;
+            /**
+             * Paid
+             * @description Paid in the period
+             */
+            paid: string;
         };
         /** SubsidyIndicators */
         SubsidyIndicators: {
             period: components["schemas"]["Period"];
-            /** Applications */
+            /**
+             * Applications
+             * @description Applications approved in the period
+             */
             applications: number;
-            /** Amount */
+            /**
+             * Amount
+             * @description Granted by the applications approved in the period
+             */
             amount: string;
+            /**
+             * Payouts
+             * @description Payouts made in the period (on applications approved at any time)
+             */
+            payouts: number;
+            /**
+             * Paid
+             * @description Paid in the period
+             */
+            paid: string;
             /** By Rule Set */
             by_rule_set: components["schemas"]["SubsidyBucket"][];
             /** By Year */
@@ -9630,6 +9738,105 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error; details list each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordApplicationPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
