@@ -63,7 +63,11 @@ class ListingFact(Base):
     """A published listing and when its first interest arrived."""
 
     __tablename__ = "stats_listing_facts"
-    __table_args__ = (Index("ix_stats_listing_facts_published", "published_at"),)
+    __table_args__ = (
+        Index("ix_stats_listing_facts_published", "published_at"),
+        # The median's bucket is read by value (``medians``): a day's worth of waits, not a decade's.
+        Index("ix_stats_listing_facts_wait", "days_to_first_interest"),
+    )
 
     kind: Mapped[str] = mapped_column(String(8), primary_key=True)
     listing_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -128,6 +132,21 @@ class DealMonth(Base):
     stage: Mapped[str | None] = mapped_column(String(20))
     reached: Mapped[str | None] = mapped_column(String(20))
     deals: Mapped[int] = mapped_column(Integer)
+
+
+class WaitMonth(Base):
+    """Monthly histograms of the durations (see ``medians``): how many listings published in the month
+    waited ``bucket`` whole days for their first interest (kind "interest"), how many contracts
+    signed in the month came ``bucket`` days after their listing's publication (kind "contract")."""
+
+    __tablename__ = "stats_wait_months"
+    __table_args__ = (Index("ix_stats_wait_months_kind", "kind", "month"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    month: Mapped[date] = mapped_column(Date)
+    bucket: Mapped[int] = mapped_column(Integer)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class RollupState(Base):

@@ -7,8 +7,8 @@ evidence of: a registration (registered), a signed contract (contract_signed), e
 Conversion from a stage to the next = deals that reached the next / deals that reached the stage.
 
 Both read the pre-computed facts (``fact_models``): the reached stage is worked out by ``refresh``.
-The funnel reads the whole months of its period from the monthly roll-up (``cube``); the medians
-read the facts, since a median cannot be summed from monthly parts.
+The funnel reads the whole months of its period from the monthly roll-up (``cube``); unfiltered
+medians find their middle values through monthly histograms (``medians``), the others read the facts.
 """
 
 import itertools
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from backend.deals.enums import Stage
-from backend.stats import cube
+from backend.stats import cube, medians
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact
 from backend.stats.filters import Filters
 from backend.stats.sql import days_between_dates, median
@@ -92,6 +92,11 @@ class Durations:
 def durations(session: Session, filters: Filters) -> Durations:
     """Median days from publication to first interest (listings published in the period) and to a
     signed contract (counted contracts signed in the period, from their listing's publication day)."""
+    cut = medians.usable(session, filters)
+    if cut is not None:
+        with_interest, to_interest = medians.median(session, medians.INTEREST, filters, cut)
+        signed_count, to_contract = medians.median(session, medians.CONTRACT, filters, cut)
+        return Durations(with_interest, to_interest, signed_count, to_contract)
     f = ListingFact
     waits = select(f.days_to_first_interest).where(
         f.published_at >= filters.start_utc, f.published_at < filters.end_utc, f.days_to_first_interest.is_not(None)

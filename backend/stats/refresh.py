@@ -21,8 +21,8 @@ from backend.core.db import utcnow
 from backend.deals.enums import Stage
 from backend.deals.models import Contract, Deal, Interest, Registration
 from backend.listings.models import ResearchOutput, TechnologyNeed
-from backend.stats import rollup
-from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState
+from backend.stats import medians, rollup
+from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState, RollupState
 from backend.stats.facts import field_of_deal, live_contracts, local_date
 from backend.stats.sql import fen
 
@@ -98,6 +98,7 @@ def rebuild(session: Session) -> None:
     for model, kind, link in _kinds():
         session.execute(insert(ListingFact).from_select(LISTING_COLUMNS, _live_listings(dialect, model, kind, link)))
     rollup.rebuild(session)
+    medians.rebuild(session)
     _mark(session, utcnow())
 
 
@@ -145,16 +146,19 @@ def refresh(session: Session) -> None:
     # The roll-up's months to recompute: where each changed deal's facts were and are now.
     contract_months: set[date] = set()
     deal_months: set[date] = set()
+    signed_months: set[date] = set()
+    published: set[date] = set()
     for chunk in _chunks(deal_ids):
         contract_months |= rollup.months_of(session, ContractFact.period_on, ContractFact.deal_id, chunk)
+        signed_months |= rollup.months_of(session, ContractFact.signed_on, ContractFact.deal_id, chunk)
         deal_months |= rollup.months_of(session, DealFact.created_on, DealFact.deal_id, chunk)
         session.execute(_delete(ContractFact).where(ContractFact.deal_id.in_(chunk)))
         session.execute(_delete(DealFact).where(DealFact.deal_id.in_(chunk)))
         session.execute(insert(ContractFact).from_select(CONTRACT_COLUMNS, _contract_select(dialect, chunk)))
         session.execute(insert(DealFact).from_select(DEAL_COLUMNS, _live_deals(dialect, chunk)))
         contract_months |= rollup.months_of(session, ContractFact.period_on, ContractFact.deal_id, chunk)
+        signed_months |= rollup.months_of(session, ContractFact.signed_on, ContractFact.deal_id, chunk)
         deal_months |= rollup.months_of(session, DealFact.created_on, DealFact.deal_id, chunk)
-    rollup.update(session, contract_months=contract_months, deal_months=deal_months)
     for model, kind, link in _kinds():
         touched = union(
             select(model.id).where(model.updated_at >= since),
@@ -162,11 +166,19 @@ def refresh(session: Session) -> None:
         )
         ids = [row[0] for row in session.execute(touched)]
         for chunk in _chunks(ids):
+            published |= medians.published_months(session, kind, chunk)
             stale = _delete(ListingFact).where(ListingFact.kind == kind, ListingFact.listing_id.in_(chunk))
             session.execute(stale)
             session.execute(
                 insert(ListingFact).from_select(LISTING_COLUMNS, _live_listings(dialect, model, kind, link, chunk))
             )
+            published |= medians.published_months(session, kind, chunk)
+    rollup.update(session, contract_months=contract_months, deal_months=deal_months)
+    if session.get(RollupState, medians.STATE) is None:
+        medians.rebuild(session)
+    else:
+        medians.update(session, medians.CONTRACT, signed_months)
+        medians.update(session, medians.INTEREST, published)
     _mark(session, started)
 
 

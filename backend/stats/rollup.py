@@ -143,7 +143,7 @@ def rebuild(session: Session) -> None:
     session.flush()
 
 
-def _runs(months: Iterable[date]) -> list[tuple[date, date]]:
+def runs(months: Iterable[date]) -> list[tuple[date, date]]:
     """Consecutive months as [first day, first day after) ranges, so a refresh that touched a
     year of months recomputes it in one statement per grain rather than twelve."""
     runs: list[tuple[date, date]] = []
@@ -163,12 +163,12 @@ def update(session: Session, *, contract_months: Iterable[date], deal_months: It
         return
     dialect = session.get_bind().dialect.name
     thresholds = configured_fen()
-    for lo, hi in _runs(contract_months):
+    for lo, hi in runs(contract_months):
         stale = delete(ContractMonth).where(ContractMonth.month >= lo, ContractMonth.month < hi)
         session.execute(stale.execution_options(synchronize_session=False))
         for grain in CONTRACT_GRAINS:
             session.execute(_contract_insert(dialect, grain, thresholds, (lo, hi)))
-    for lo, hi in _runs(deal_months):
+    for lo, hi in runs(deal_months):
         stale = delete(DealMonth).where(DealMonth.month >= lo, DealMonth.month < hi)
         session.execute(stale.execution_options(synchronize_session=False))
         for grain in DEAL_GRAINS:
@@ -178,4 +178,4 @@ def update(session: Session, *, contract_months: Iterable[date], deal_months: It
 def months_of(session: Session, column: Any, key: Any, ids: list[int]) -> set[date]:
     """The months (first days) of the fact rows of these deals, to recompute after they change."""
     days = session.scalars(select(column).distinct().where(key.in_(ids)))
-    return {day.replace(day=1) for day in days}
+    return {day.replace(day=1) for day in days if day is not None}

@@ -1,7 +1,7 @@
 """The monthly roll-up gives the facts' answers: same figures at period and threshold edges, kept in
 step by the incremental refresh, rebuilt when the configured thresholds change."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -9,11 +9,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from backend.stats import cube, refresh, rollup
-from backend.stats.fact_models import ContractMonth, DealMonth, RollupState
+from backend.stats import cube, medians, refresh, rollup
+from backend.stats.fact_models import ContractMonth, DealMonth, RollupState, WaitMonth
 from backend.stats.filters import Filters, Thresholds
 from backend.stats.settings import get_stats_settings
-from tests.factories import auth, make_registration
+from tests.factories import auth, make_contract, make_deal, make_interest, make_output, make_registration
 from tests.stats.conftest import Market
 
 THRESHOLDS = Thresholds(
@@ -167,3 +167,66 @@ def test_a_period_splits_into_whole_months_and_edge_days(
     first: date, last: date, months: tuple[date, date] | None, days: tuple[tuple[date, date], ...]
 ) -> None:
     assert cube.span(first, last) == cube.Span(months, days)
+
+
+def _waits(session: Session, market: Market) -> None:
+    """Listings published across 2024-2025 (one at 00:30 on 1 January 2025 in Shanghai, still 2024
+    in UTC), waiting fractions of a day in the same whole-day bucket, whole days, and one with no
+    interest; contracts signed before and after their listing's publication."""
+    published = [
+        (datetime(2024, 12, 31, 16, 30, tzinfo=UTC), [0.25]),
+        (datetime(2025, 1, 15, tzinfo=UTC), [0.75, 3]),
+        (datetime(2025, 2, 10, 12, tzinfo=UTC), [1.5]),
+        (datetime(2025, 2, 28, 20, tzinfo=UTC), [1.25]),  # 1 March in Shanghai
+        (datetime(2025, 6, 30, tzinfo=UTC), [10]),
+        (datetime(2025, 12, 31, 15, 59, tzinfo=UTC), [0.5]),  # the last minute of 2025 in Shanghai
+        (datetime(2025, 7, 1, tzinfo=UTC), []),
+    ]
+    for at, waits in published:
+        output = make_output(session, market.seller_a, published_at=at)
+        for days in waits:
+            make_interest(session, output, market.buyer, created_at=at + timedelta(days=days))
+        for signed in (at.date() + timedelta(days=40), at.date() - timedelta(days=3)):
+            deal = make_deal(session, output, market.enterprise, market.seller_a, stage="contract_signed")
+            make_contract(session, deal, signed_on=signed)
+    session.flush()
+
+
+def test_medians_from_histograms_and_facts_agree(
+    client: TestClient, session: Session, market: Market, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _waits(session, market)
+    for first, last in [*PERIODS, ("2025-01-01", "2025-02-28"), ("2025-02-01", "2025-12-31")]:
+        params = {"date_from": first, "date_to": last}
+        _rollup(monkeypatch, True)
+        with_histograms = _get(client, market, "/api/stats/durations", params)
+        _rollup(monkeypatch, False)
+        assert _get(client, market, "/api/stats/durations", params) == with_histograms, params
+
+
+def test_medians_known_answers(client: TestClient, session: Session, market: Market) -> None:
+    _waits(session, market)
+    year = _get(client, market, "/api/stats/durations", {"date_from": "2025-01-01", "date_to": "2025-12-31"})
+    # First interests of the listings published in 2025 (Shanghai): 0.25, 0.75, 1.5, 1.25, 10, 0.5.
+    assert year["listings_with_interest"] == 6
+    assert year["median_days_to_first_interest"] == pytest.approx(1.0)  # between 0.75 and 1.25
+    january = _get(client, market, "/api/stats/durations", {"date_from": "2025-01-01", "date_to": "2025-01-31"})
+    assert (january["listings_with_interest"], january["median_days_to_first_interest"]) == (2, 0.5)
+
+
+def test_unfiltered_medians_read_the_histograms(session: Session, market: Market) -> None:
+    _waits(session, market)
+    refresh.refresh(session)
+    year = Filters(date(2025, 1, 1), date(2025, 12, 31))
+    cut = medians.usable(session, year)
+    assert (
+        cut is not None
+        and medians.usable(session, Filters(date(2025, 1, 1), date(2025, 12, 31), city="450100")) is None
+    )
+    assert medians.median(session, medians.INTEREST, year, cut) == (6, pytest.approx(1.0))
+    # A hundred contracts signed 1,000 days after publication, added to January's histogram by hand,
+    # carry the median there: the whole months came from the histogram, not the facts.
+    count, _ = medians.median(session, medians.CONTRACT, year, cut)
+    session.add(WaitMonth(kind=medians.CONTRACT, month=date(2025, 1, 1), bucket=1000, n=100))
+    session.flush()
+    assert medians.median(session, medians.CONTRACT, year, cut) == (count + 100, 1000.0)
