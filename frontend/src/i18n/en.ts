@@ -133,7 +133,7 @@ const en: Messages = {
   suggestions: { title: 'Market suggestions', hint: 'The strongest need-output pairs across the market, for agents to broker.', empty: 'No suggestions yet; they improve as more outputs and needs are published.', pair: 'Need ↔ output' },
   stats: {
     title: 'Statistics', period: 'Period', contracts: 'Contracts', amount: 'Technology amount (CNY)', contractsYear: 'Technology contracts {{year}}', technologyAmount: 'Technology amount',
-    transformation: 'Transformation projects', subsidiesGranted: 'Subsidies granted', pipeline: 'Pipeline: deals reaching each stage ({{count}} deals)', byMonth: 'Contracts and amount by month', byCity: 'Contracts by city',
+    transformation: 'Transformation projects', subsidiesGranted: 'Subsidies granted', subsidiesPaid: 'Paid in the period: ¥{{amount}}', pipeline: 'Pipeline: deals reaching each stage ({{count}} deals)', byMonth: 'Contracts and amount by month', byCity: 'Contracts by city',
   },
   contract: {
     title: 'Contract and payments', summary: 'Contract total CNY {{total}}, technology amount CNY {{tech}}', type: 'Contract type', total: 'Total (CNY)', nonTechnical: 'Non-technical costs (CNY)', signedOn: 'Signed on',

@@ -130,7 +130,7 @@ const zhCN = {
   suggestions: { title: '市场推荐', hint: '全市场匹配度最高的需求与成果组合，适合技术经纪人主动撮合。', empty: '暂无推荐。已发布的成果和需求越多，推荐越准确。', pair: '需求 ↔ 成果' },
   stats: {
     title: '统计数据', period: '统计期间', contracts: '合同数', amount: '技术交易额（元）', contractsYear: '{{year}} 年技术合同', technologyAmount: '技术交易额',
-    transformation: '成果转化项目', subsidiesGranted: '已批准补贴', pipeline: '交易管道：各阶段到达数（共 {{count}} 笔）', byMonth: '按月合同与交易额', byCity: '按城市合同数',
+    transformation: '成果转化项目', subsidiesGranted: '已批准补贴', subsidiesPaid: '期内已拨付：¥{{amount}}', pipeline: '交易管道：各阶段到达数（共 {{count}} 笔）', byMonth: '按月合同与交易额', byCity: '按城市合同数',
   },
   contract: {
     title: '合同与付款', summary: '合同总额 {{total}} 元，其中技术交易额 {{tech}} 元', type: '合同类型', total: '合同总额（元）', nonTechnical: '非技术性费用（元）', signedOn: '签订日期',

@@ -74,7 +74,12 @@ export function StatsPage() {
         <Col xs={12} md={6}><Card><Statistic title={t('stats.contractsYear', { year: h?.year ?? '' })} value={h?.contracts ?? 0} loading={headline.loading} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={t('stats.technologyAmount')} value={h ? `¥${formatMoney(h.technology_amount)}` : ''} loading={headline.loading} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={t('stats.transformation')} value={h?.transformation_projects ?? 0} loading={headline.loading} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title={t('stats.subsidiesGranted')} value={subsidies.data ? `¥${formatMoney(subsidies.data.amount)}` : ''} loading={subsidies.loading} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={t('stats.subsidiesGranted')} value={subsidies.data ? `¥${formatMoney(subsidies.data.amount)}` : ''} loading={subsidies.loading} />
+            {subsidies.data && <Typography.Text type="secondary">{t('stats.subsidiesPaid', { amount: formatMoney(subsidies.data.paid) })}</Typography.Text>}
+          </Card>
+        </Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}><Card title={t('stats.pipeline', { count: pipeline.data?.deals ?? 0 })}><EChart option={stageChart} height={280} label={t('stats.pipeline', { count: pipeline.data?.deals ?? 0 })} /></Card></Col>
