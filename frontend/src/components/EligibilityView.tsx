@@ -7,7 +7,7 @@ import type { Evaluation } from '../api/subsidy';
 import { useLocale } from '../i18n/LocaleProvider';
 import { formatMoney } from '../lib/money';
 
-export function EligibilityView({ evaluation }: { evaluation: Evaluation }) {
+export function EligibilityView({ evaluation, showDocuments = true }: { evaluation: Evaluation; showDocuments?: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const text = (x: { zh: string; en: string }) => (locale === 'zh-CN' ? x.zh : x.en);
@@ -46,7 +46,7 @@ export function EligibilityView({ evaluation }: { evaluation: Evaluation }) {
           </Descriptions>
         </>
       )}
-      {evaluation.missing_documents.length > 0 && (
+      {showDocuments && evaluation.missing_documents.length > 0 && (
         <>
           <Typography.Title level={5}>{t('subsidy.documents')}</Typography.Title>
           <ul>{evaluation.missing_documents.map((d) => <li key={d.id}>{text(d)}</li>)}</ul>

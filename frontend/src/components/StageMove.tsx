@@ -54,7 +54,8 @@ export function StageButtons({ deal, onRequest, busy }: { deal: Deal; onRequest:
   const { t } = useTranslation();
   return (
     <Space wrap size={4}>
-      {(deal.allowed_next ?? []).map((to) => (
+      {/* A deal becomes paid by itself when its payments reach the contract total: no button for it. */}
+      {(deal.allowed_next ?? []).filter((to) => to !== 'paid').map((to) => (
         <Button key={to} size="small" danger={to === 'closed_lost'} type={to === 'closed_lost' ? 'default' : 'primary'} ghost={to !== 'closed_lost'}
           loading={busy === `${deal.id}-${to}`} onClick={() => onRequest(deal, to)}>
           {t(`deals.stage.${to}`)}

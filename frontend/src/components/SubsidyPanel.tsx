@@ -8,6 +8,8 @@ import { toApiError } from '../api/errors';
 import { useLocale } from '../i18n/LocaleProvider';
 import { errorText } from '../lib/errorText';
 import { useAsync } from '../lib/useAsync';
+import type { DealDocument } from '../api/documents';
+import { ApplicationDocuments } from './ApplicationDocuments';
 import { EligibilityView } from './EligibilityView';
 
 const FLAGS = ['independent_legal_person', 'sme', 'related_parties', 'prior_public_funding', 'result_previously_subsidised'] as const;
@@ -19,12 +21,19 @@ interface Values extends Partial<Record<Flag, Tri>> {
   years_operating?: number | null;
 }
 
-export function SubsidyPanel({ dealId }: { dealId: number }) {
+interface Props {
+  dealId: number;
+  /** The deal's documents, to file against the checklist; undefined while loading. */
+  documents?: DealDocument[];
+  onDocumentsChanged?: () => void;
+}
+
+export function SubsidyPanel({ dealId, documents, onDocumentsChanged }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState<'check' | 'submit'>();
+  const [busy, setBusy] = useState<'check' | 'submit' | 'refresh'>();
   const [current, setCurrent] = useState<Application>();
   const ruleSets = useAsync(() => subsidyApi.ruleSets(), []);
   const existing = useAsync(() => subsidyApi.applications().then((all) => all.filter((a) => a.deal_id === dealId)), [dealId]);
@@ -36,6 +45,17 @@ export function SubsidyPanel({ dealId }: { dealId: number }) {
     setBusy('check');
     try {
       setCurrent(await subsidyApi.create(dealId, v.rule_set, v.year, declarations));
+    } catch (e) {
+      void message.error(errorText(t, toApiError(e)));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const refresh = async () => {
+    if (!shown) return;
+    setBusy('refresh');
+    try {
+      setCurrent(await subsidyApi.refresh(shown.id));
     } catch (e) {
       void message.error(errorText(t, toApiError(e)));
     } finally {
@@ -92,10 +112,16 @@ export function SubsidyPanel({ dealId }: { dealId: number }) {
             <Tag>{shown.rule_set} · {shown.year}</Tag>
             <Tag color={shown.status === 'approved' ? 'success' : shown.status === 'rejected' ? 'error' : 'processing'}>{t(`subsidy.status.${shown.status}`)}</Tag>
           </Space>
-          <EligibilityView evaluation={shown.evaluation as unknown as Evaluation} />
-          {shown.status === 'draft' && shown.eligible && (
-            <Button type="primary" loading={busy === 'submit'} onClick={() => void submit()}>{t('subsidy.submit')}</Button>
-          )}
+          <EligibilityView evaluation={shown.evaluation as unknown as Evaluation} showDocuments={!documents} />
+          {documents && <ApplicationDocuments application={shown} documents={documents} onChanged={setCurrent} onUploaded={() => onDocumentsChanged?.()} />}
+          <Space wrap style={{ marginTop: 12 }}>
+            {shown.status === 'draft' && (
+              <Button loading={busy === 'refresh'} onClick={() => void refresh()} data-testid="refresh-eligibility">{t('subsidy.refresh')}</Button>
+            )}
+            {shown.status === 'draft' && shown.eligible && (
+              <Button type="primary" loading={busy === 'submit'} onClick={() => void submit()}>{t('subsidy.submit')}</Button>
+            )}
+          </Space>
         </div>
       )}
     </Card>

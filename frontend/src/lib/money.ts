@@ -20,3 +20,32 @@ export function formatMoney(value: string | null | undefined): string {
   const [int, frac = '00'] = value.split('.');
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0').slice(0, 2)}`;
 }
+
+/** Whole fen of a money string ("12.3" -> 1230n); exact, as a bigint. */
+export function toFen(value: string | null | undefined): bigint {
+  const m = toMoney(value ?? '') ?? '0.00';
+  const negative = m.startsWith('-');
+  const [int, frac] = m.replace('-', '').split('.');
+  const fen = BigInt(int || '0') * 100n + BigInt(frac);
+  return negative ? -fen : fen;
+}
+
+/** 1230n -> "12.30". */
+export function fromFen(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** a - b on money strings, exactly; undefined when either is not money. */
+export function subtractMoney(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !isMoney(a) || (b && !isMoney(b))) return undefined;
+  return fromFen(toFen(a) - toFen(b || '0'));
+}
+
+/** Percent (0-100, whole) that `part` is of `whole`, for progress bars only. */
+export function percentOf(part: string | null | undefined, whole: string | null | undefined): number {
+  const w = toFen(whole);
+  if (w <= 0n) return 0;
+  return Math.min(100, Number((toFen(part) * 100n) / w));
+}

@@ -1,31 +1,82 @@
-// One deal: where it stands, what can happen next, and its full history.
-import { Alert, Card, Descriptions, Spin, Steps, Timeline, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+// One deal: where it stands and what it needs next, then one tab per record: contract and registration,
+// payments, income split and commission, documents, subsidy, and the full history.
+import type { ReactNode } from 'react';
+import { Alert, Badge, Card, Descriptions, Spin, Steps, Tabs, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { dealsApi, STAGES, type Stage } from '../api/deals';
+import { STAGES, type Stage } from '../api/deals';
+import { useAuth } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ContractPanel } from '../components/ContractPanel';
 import { SubsidyPanel } from '../components/SubsidyPanel';
 import { StageButtons, useStageMove } from '../components/StageMove';
+import { CommissionPanel } from '../components/deal/CommissionPanel';
+import { ContractForm } from '../components/deal/ContractForm';
+import { DealHistory } from '../components/deal/DealHistory';
+import { CONTRACT_EDITABLE, REGISTRATION_EDITABLE, dealRole } from '../components/deal/dealRole';
+import { DocumentsPanel } from '../components/deal/DocumentsPanel';
+import { IncomeSplitCard } from '../components/deal/IncomeSplitCard';
+import { NextStep, nextStep } from '../components/deal/NextStep';
+import { PaymentsPanel } from '../components/deal/PaymentsPanel';
+import { RegistrationForm } from '../components/deal/RegistrationForm';
+import { useDealData } from '../components/deal/useDealData';
 import { formatTime } from '../lib/time';
-import { useAsync } from '../lib/useAsync';
 
 const LINE: Stage[] = STAGES.filter((s) => s !== 'closed_lost');
+const TABS = ['contract', 'payments', 'income', 'documents', 'subsidy', 'history'];
 
 export function DealPage() {
   const { t } = useTranslation();
+  const { me } = useAuth();
   const id = Number(useParams().id);
-  const deal = useAsync(() => dealsApi.get(id), [id]);
-  const history = useAsync(() => dealsApi.history(id), [id]);
-  const { request, busy, modal } = useStageMove(() => {
-    deal.reload();
-    history.reload();
-  });
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'contract';
+  const openTab = (key: string) => setParams({ tab: key }, { replace: true });
+  const data = useDealData(id);
+  const { request, busy, modal } = useStageMove(() => data.reload());
 
-  if (deal.error) return <div className="page"><ErrorAlert error={deal.error} onRetry={deal.reload} /></div>;
-  const d = deal.data;
+  if (data.deal.error) return <div className="page"><ErrorAlert error={data.deal.error} onRetry={data.reload} /></div>;
+  const d = data.deal.data;
   if (!d) return <Spin style={{ display: 'block', margin: 64 }} />;
+  const role = dealRole(d, me);
   const lost = d.stage === 'closed_lost';
+  const contract = data.contract.data;
+  const registration = data.registration.data;
+  const payments = data.payments.data;
+  const figuresLoading = contract === undefined || registration === undefined;
+  const card = (children: ReactNode, title?: string) => <Card title={title} style={{ marginBottom: 16 }} loading={figuresLoading}>{children}</Card>;
+
+  const items = [
+    {
+      key: 'contract', label: t('deal.tab.contract'),
+      children: (
+        <>
+          {card(<ContractForm deal={d} contract={contract ?? null} editable={role.canAct && CONTRACT_EDITABLE.includes(d.stage)} onSaved={data.reload} />, t('deal.contract'))}
+          {card(<RegistrationForm deal={d} contract={contract ?? null} registration={registration ?? null}
+            editable={role.canAct && REGISTRATION_EDITABLE.includes(d.stage) && !!contract} onSaved={data.reload} />, t('deal.registration'))}
+        </>
+      ),
+    },
+    {
+      key: 'payments', label: t('deal.tab.payments'),
+      children: card(<PaymentsPanel deal={d} payments={payments} hasContract={!!contract} role={role} onSaved={data.reload} />),
+    },
+    {
+      key: 'income', label: t('deal.tab.income'),
+      children: (
+        <>
+          {(role.isSeller || role.isStaff) && card(<IncomeSplitCard dealId={d.id} refreshKey={data.tick} />, t('deal.split'))}
+          {card(<CommissionPanel deal={d} canAct={role.canAct} refreshKey={data.tick} />, t('deal.commission'))}
+        </>
+      ),
+    },
+    {
+      key: 'documents',
+      label: <>{t('deal.tab.documents')} <Badge count={data.documents.data?.length ?? 0} color="#0b6bcb" size="small" /></>,
+      children: card(<DocumentsPanel dealId={d.id} documents={data.documents.data} canAct={role.canAct} onChanged={data.reload} />),
+    },
+    { key: 'subsidy', label: t('deal.tab.subsidy'), children: <SubsidyPanel dealId={d.id} documents={data.documents.data} onDocumentsChanged={data.reload} /> },
+    { key: 'history', label: t('deal.tab.history'), children: card(<DealHistory events={data.history.data} />) },
+  ];
 
   return (
     <div className="page">
@@ -34,10 +85,11 @@ export function DealPage() {
       {lost && <Alert type="warning" showIcon message={t('deals.stage.closed_lost')} description={d.lost_reason ?? undefined} style={{ marginBottom: 16 }} />}
       <Card style={{ marginBottom: 16 }}>
         <Steps size="small" responsive current={lost ? -1 : LINE.indexOf(d.stage)} items={LINE.map((s) => ({ title: t(`deals.stage.${s}`) }))} />
-        <div style={{ marginTop: 16 }}>
-          {(d.allowed_next ?? []).length > 0 && <Typography.Text strong style={{ marginRight: 8 }}>{t('deals.next')}</Typography.Text>}
-          <StageButtons deal={d} onRequest={request} busy={busy} />
+        <div style={{ marginTop: 16 }} data-testid="deal-stage" data-stage={d.stage}>
+          {(d.allowed_next ?? []).length > 0 && role.canAct && <Typography.Text strong style={{ marginRight: 8 }}>{t('deals.next')}</Typography.Text>}
+          {role.canAct && <StageButtons deal={d} onRequest={request} busy={busy} />}
         </div>
+        <NextStep step={nextStep(d, contract, registration, payments)} role={role} onOpen={openTab} />
       </Card>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -49,25 +101,8 @@ export function DealPage() {
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(d.created_at)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <ContractPanel dealId={d.id} onChanged={() => { deal.reload(); history.reload(); }} />
-      <SubsidyPanel dealId={d.id} />
-      <Card title={t('deals.history')} loading={history.loading && !history.data}>
-        <Timeline
-          items={(history.data ?? []).map((e) => ({
-            children: (
-              <>
-                <Typography.Text strong>{t(`deals.action.${e.action}`, e.action)}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{formatTime(e.at)}{e.actor_id ? ` · #${e.actor_id}` : ''}</Typography.Text>
-                {Array.isArray(e.changes.stage) && (
-                  <div>{t('deals.fromTo', { from: t(`deals.stage.${String(e.changes.stage[0])}`), to: t(`deals.stage.${String(e.changes.stage[1])}`) })}</div>
-                )}
-                {typeof e.changes.reason === 'string' && <div>{t('deals.lostReason')}: {e.changes.reason}</div>}
-                {e.note && <div className="prewrap">{e.note}</div>}
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      {[data.contract.error, data.registration.error, data.payments.error].filter(Boolean).slice(0, 1).map((e) => <ErrorAlert key="figures" error={e!} onRetry={data.reload} />)}
+      <Tabs activeKey={tab} onChange={openTab} items={items} className="deal-tabs" />
       {modal}
     </div>
   );
