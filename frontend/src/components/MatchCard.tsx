@@ -8,6 +8,7 @@ import { toApiError } from '../api/errors';
 import { useTaxonomy } from '../hooks/useTaxonomy';
 import { errorText } from '../lib/errorText';
 import { formatMoney } from '../lib/money';
+import { BrokerDealButton } from './BrokerDealButton';
 import { TermBars } from './TermBars';
 
 const FIT_COLOR: Record<string, string> = { within: 'success', below_range: 'processing', above_budget: 'error', price_on_request: 'default', no_budget: 'default' };
@@ -85,6 +86,7 @@ export function MatchCard({ match, needId, outputId, onChanged }: { match: Outpu
         <Button danger={match.feedback === 'not_relevant'} loading={busy === 'not_relevant'} onClick={() => void feedback('not_relevant')}>
           {t('matches.notRelevant')}
         </Button>
+        <BrokerDealButton outputId={outputId} needId={needId} />
       </Space>
     </Card>
   );

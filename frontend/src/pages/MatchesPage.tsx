@@ -4,6 +4,7 @@ import { Alert, Checkbox, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { kindApi } from '../api/listings';
+import { useAuth } from '../auth/AuthProvider';
 import { matchesFor, type MatchOptions } from '../api/matches';
 import type { ListingKind } from '../api/types';
 import { EmptyState } from '../components/EmptyState';
@@ -16,6 +17,7 @@ export function MatchesPage() {
   const params = useParams();
   const kind: ListingKind = params.kind === 'needs' ? 'needs' : 'outputs';
   const id = Number(params.id);
+  const { me } = useAuth();
   const [opts, setOpts] = useState<MatchOptions>({ trl: true, budget: true, modes: true, include_dismissed: false });
   const listing = useAsync<{ title: string; status: string }>(() => kindApi(kind).get(id), [kind, id]);
   const matches = useAsync(() => matchesFor(kind, id, opts), [kind, id, opts.trl, opts.budget, opts.modes, opts.include_dismissed]);
@@ -23,7 +25,7 @@ export function MatchesPage() {
 
   return (
     <div className="page">
-      <Link to={`/mine/${kind}`}>← {t('mine.title')}</Link>
+      {me?.role === 'agent' ? <Link to={`/${kind}/${id}`}>← {t('common.back')}</Link> : <Link to={`/mine/${kind}`}>← {t('mine.title')}</Link>}
       <Typography.Title level={2} style={{ marginTop: 8 }}>{t('matches.title')}</Typography.Title>
       {listing.data && (
         <Typography.Paragraph>

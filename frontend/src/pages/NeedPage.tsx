@@ -1,8 +1,9 @@
 // A technology need: the problem, specifications, target TRL, budget, cooperation modes, deadline.
-import { Card, Descriptions, Spin, Tag, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { needsApi } from '../api/listings';
+import { useAuth } from '../auth/AuthProvider';
 import { AmountText } from '../components/AmountText';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { InterestButton } from '../components/InterestButton';
@@ -15,6 +16,8 @@ export function NeedPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const { fieldName, regionName } = useTaxonomy();
+  const { me } = useAuth();
+  const navigate = useNavigate();
   const { data: n, error, loading, reload } = useAsync(() => needsApi.get(id), [id]);
 
   if (error) return <div className="page"><ErrorAlert error={error} onRetry={reload} /></div>;
@@ -24,9 +27,12 @@ export function NeedPage() {
     <div className="page">
       <ListingHeader kind="needs" listing={n} />
       <ReviewBar kind="needs" id={n.id} status={n.status} onDone={reload} />
-      <div style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <InterestButton kind="needs" id={n.id} organisationId={n.organisation_id} status={n.status} questions={n.screening_questions} />
-      </div>
+        {me?.role === 'agent' && n.status === 'published' && (
+          <Button data-testid="agent-matches" onClick={() => navigate(`/mine/needs/${n.id}/matches`)}>{t('deal.brokerFromMatches')}</Button>
+        )}
+      </Space>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('listing.field')}>{fieldName(n.field_code)}</Descriptions.Item>

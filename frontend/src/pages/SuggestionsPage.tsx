@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { BrokerDealButton } from '../components/BrokerDealButton';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TermBars } from '../components/TermBars';
@@ -26,6 +27,7 @@ export function SuggestionsPage() {
             <Col xs={24} md={12}>
               <div>{t('nav.needs')}: <Link to={`/needs/${s.need.id}`}>{s.need.title}</Link></div>
               <div>{t('nav.outputs')}: <Link to={`/outputs/${s.output.id}`}>{s.output.title}</Link></div>
+              <div style={{ marginTop: 8 }}><BrokerDealButton outputId={s.output.id} needId={s.need.id} /></div>
             </Col>
             <Col xs={24} md={12}><TermBars explanation={s.explanation} /></Col>
           </Row>
