@@ -1,5 +1,6 @@
 // The end-to-end flows, run in order in one browser context per role.
 import { expect, pick, settled, shot, signIn, signOut } from './helpers.mjs';
+import { dealFlows } from './dealFlows.mjs';
 
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
 export const OUTPUT_TITLE = `甘蔗渣基可降解餐具模压成型技术 ${stamp}`;
@@ -228,23 +229,6 @@ export const flows = [
     },
   },
   {
-    name: 'enterprise sees its subsidy eligibility explained',
-    async run({ page, base, accounts, state }) {
-      await signOut(page);
-      await signIn(page, base, accounts.enterprise);
-      await page.goto(`${base}/deals/${state.dealId}`);
-      await settled(page);
-      await pick(page, '政策', '南宁市企业购买科技成果转化后补助');
-      await page.getByTestId('check-eligibility').click();
-      const result = page.getByTestId('eligibility');
-      await result.waitFor({ timeout: 20000 });
-      const text = await result.innerText();
-      expect(text.includes('逐项检查'), `the checks are listed: ${text.slice(0, 200)}`);
-      await result.scrollIntoViewIfNeeded();
-      await shot(page, 'subsidy');
-    },
-  },
-  {
     name: 'agent sees market-wide suggestions and the deal board',
     async run({ page, base, accounts }) {
       await signOut(page);
@@ -256,4 +240,6 @@ export const flows = [
       await shot(page, 'suggestions');
     },
   },
+  // The agent carries a deal to registered and paid; the enterprise files its subsidy documents.
+  ...dealFlows,
 ];
