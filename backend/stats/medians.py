@@ -26,6 +26,7 @@ from sqlalchemy import Date, Integer, and_, case, cast, delete, func, insert, li
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from backend.core.db import UTCDateTime
 from backend.stats import rollup
 from backend.stats.cube import Span, span
 from backend.stats.fact_models import ContractFact, ListingFact, RollupState, WaitMonth
@@ -168,16 +169,22 @@ def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[in
         low, high = (float(_at_rank(counts, r)[0]) for r in ranks)
         return total, _middle(session, low, high)
     f = ListingFact
+    # On PostgreSQL the bounds are written into the statement: after five runs psycopg prepares a
+    # statement and PostgreSQL may reuse a generic plan, which cannot see that a one-day bucket is
+    # narrower than a ten-year period and reads the period by its date index (50 ms instead of 5).
+    inline = session.get_bind().dialect.name == "postgresql"
+    start = literal(filters.start_utc, UTCDateTime(), literal_execute=inline)
+    end = literal(filters.end_utc, UTCDateTime(), literal_execute=inline)
     values = []
     for rank in sorted(set(ranks)):  # one read when the count is odd
         bucket, offset = _at_rank(counts, rank)
         stmt = (
             select(f.days_to_first_interest)
             .where(
-                f.published_at >= filters.start_utc,
-                f.published_at < filters.end_utc,
-                f.days_to_first_interest >= bucket,
-                f.days_to_first_interest < bucket + 1,
+                f.published_at >= start,
+                f.published_at < end,
+                f.days_to_first_interest >= literal(bucket, literal_execute=inline),
+                f.days_to_first_interest < literal(bucket + 1, literal_execute=inline),
             )
             .order_by(f.days_to_first_interest)
             .offset(offset)

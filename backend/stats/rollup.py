@@ -33,7 +33,9 @@ from backend.stats.fact_models import ContractFact, ContractMonth, DealFact, Dea
 from backend.stats.settings import get_stats_settings
 from backend.stats.sql import count_when, fen_of, int_sum
 
-STATE = "rollup"
+# The state row's name carries the grains' version: a roll-up built with other grains has no state
+# under this name, so the next refresh rebuilds it rather than answering from missing grains.
+STATE = "rollup:2"
 # Grain name -> the dimensions it keeps, smallest first (``choose`` takes the first that fits).
 CONTRACT_GRAINS: dict[str, tuple[str, ...]] = {
     "": (),
@@ -47,12 +49,16 @@ CONTRACT_GRAINS: dict[str, tuple[str, ...]] = {
     "cft": ("city", "field", "contract_type"),
 }
 # The funnel always groups by stage and furthest stage; the seller grain serves the institutions,
-# which count deals only. Deals are spread too thinly for two-dimension grains to save anything.
+# which count deals only.
 DEAL_GRAINS: dict[str, tuple[str, ...]] = {
     "": ("stage", "reached"),
     "t": ("contract_type", "stage", "reached"),
     "c": ("city", "stage", "reached"),
+    "ct": ("city", "contract_type", "stage", "reached"),
     "f": ("field", "stage", "reached"),
+    "ft": ("field", "contract_type", "stage", "reached"),
+    "cf": ("city", "field", "stage", "reached"),
+    "cft": ("city", "field", "contract_type", "stage", "reached"),
     "o": ("seller_org_id", "city"),
 }
 CONTRACT_MEASURES = (

@@ -19,6 +19,7 @@ from backend.core.config import Settings, get_settings
 from backend.core.db import utcnow
 from backend.deals.models import Contract, Deal
 from backend.listings.models import ResearchOutput
+from backend.stats import rollup
 from backend.stats.fact_models import (
     ContractFact,
     ContractMonth,
@@ -95,6 +96,6 @@ def test_the_task_refreshes_incrementally(two_deals: tuple[int, int]) -> None:
     assert _fact_fen(changed) == 15_000_000  # its contract changed: recomputed
     assert _fact_fen(untouched) == 1  # nothing changed: left alone
     with unit_of_work() as session:
-        assert session.get(RollupState, "rollup") is not None  # the roll-up was built with the facts
+        assert session.get(RollupState, rollup.STATE) is not None  # the roll-up was built with the facts
     rebuild_facts.apply(throw=True)
     assert _fact_fen(untouched) == 8_000_000
