@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Contract, Deal, Payments } from '../api/deals';
+import type { Payments } from '../api/deals';
 import { saveTokens } from '../api/tokens';
 import { ContractForm, toContractBody } from '../components/deal/ContractForm';
 import { PaymentsPanel } from '../components/deal/PaymentsPanel';
@@ -9,17 +9,9 @@ import { RegistrationForm } from '../components/deal/RegistrationForm';
 import { CommissionPanel, toCommissionBody } from '../components/deal/CommissionPanel';
 import { dealRole } from '../components/deal/dealRole';
 import { percentOf, subtractMoney } from '../lib/money';
+import { CONTRACT, DEAL } from '../test/dealFixtures';
 import { calls, mockApi, renderApp, reply } from '../test/utils';
 
-export const DEAL: Deal = {
-  id: 3, title: '甘蔗渣餐具技术转让', output_id: 9, need_id: 4, seller_org_id: 1, buyer_org_id: 2, agent_id: 7, agency_org_id: 5,
-  stage: 'negotiating', allowed_next: ['contract_signed', 'closed_lost'], lost_reason: null, version: 4,
-  created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-02T00:00:00Z', closed_at: null,
-};
-export const CONTRACT: Contract = {
-  deal_id: 3, contract_type: 'transfer', total: '350000.00', non_technical_costs: '50000.00', technology_amount: '300000.00',
-  royalty_terms: null, signed_on: '2026-03-01', version: 2, updated_at: '2026-03-01T00:00:00Z',
-};
 const PAYMENTS: Payments = {
   items: [
     { id: 1, deal_id: 3, paid_on: '2026-03-10', amount: '100000.00', voucher_ref: 'V-1', invoice_ref: null, recorded_by_id: 2, created_at: '2026-03-10T00:00:00Z' },

@@ -1,7 +1,7 @@
 // One deal: where it stands and what it needs next, then one tab per record: contract and registration,
 // payments, income split and commission, documents, subsidy, and the full history.
 import type { ReactNode } from 'react';
-import { Alert, Badge, Card, Descriptions, Spin, Steps, Tabs, Typography } from 'antd';
+import { Alert, Badge, Card, Descriptions, Grid, Progress, Spin, Steps, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Stage } from '../api/deals';
@@ -32,6 +32,7 @@ export function DealPage() {
   const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'contract';
   const openTab = (key: string) => setParams({ tab: key }, { replace: true });
   const data = useDealData(id);
+  const wide = Grid.useBreakpoint().md;
   const { request, busy, modal } = useStageMove(() => data.reload());
 
   if (data.deal.error) return <div className="page"><ErrorAlert error={data.deal.error} onRetry={data.reload} /></div>;
@@ -84,7 +85,15 @@ export function DealPage() {
       <Typography.Title level={2} style={{ marginTop: 8 }}>{d.title}</Typography.Title>
       {lost && <Alert type="warning" showIcon message={t('deals.stage.closed_lost')} description={d.lost_reason ?? undefined} style={{ marginBottom: 16 }} />}
       <Card style={{ marginBottom: 16 }}>
-        <Steps size="small" responsive current={lost ? -1 : LINE.indexOf(d.stage)} items={LINE.map((s) => ({ title: t(`deals.stage.${s}`) }))} />
+        {wide ? (
+          <Steps size="small" current={lost ? -1 : LINE.indexOf(d.stage)} items={LINE.map((s) => ({ title: t(`deals.stage.${s}`) }))} />
+        ) : !lost && (
+          // On a phone the seven steps would take a screen: the stage, and how far along the line it is.
+          <div>
+            <Typography.Text strong>{t('deal.stageOf', { stage: t(`deals.stage.${d.stage}`), n: LINE.indexOf(d.stage) + 1, total: LINE.length })}</Typography.Text>
+            <Progress aria-hidden steps={LINE.length} percent={Math.round(((LINE.indexOf(d.stage) + 1) / LINE.length) * 100)} showInfo={false} size={[28, 8]} />
+          </div>
+        )}
         <div style={{ marginTop: 16 }} data-testid="deal-stage" data-stage={d.stage}>
           {(d.allowed_next ?? []).length > 0 && role.canAct && <Typography.Text strong style={{ marginRight: 8 }}>{t('deals.next')}</Typography.Text>}
           {role.canAct && <StageButtons deal={d} onRequest={request} busy={busy} />}
