@@ -5,9 +5,9 @@ import pytest
 from backend.deals import events as deal_events
 from backend.notifications.channels import templates
 from backend.notifications.enums import Event
-from backend.policy import applications
+from backend.policy import applications, payouts
 
-SUBSIDY_PAID = "subsidy_application.paid"  # emitted by backend.policy.payouts
+SUBSIDY_PAID = payouts.EVENT
 
 # A realistic payload per event, as its domain emits it.
 PAYLOADS: dict[str, dict[str, object]] = {
