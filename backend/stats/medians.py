@@ -32,6 +32,7 @@ from backend.stats.cube import Span, span
 from backend.stats.fact_models import ContractFact, ListingFact, RollupState, WaitMonth
 from backend.stats.filters import LOCAL, Filters, local_midnight_utc
 from backend.stats.settings import get_stats_settings
+from backend.stats.sql import fixed
 
 INTEREST, CONTRACT = "interest", "contract"
 STATE = "medians"  # a RollupState row: the histograms were built (the thresholds are not theirs)
@@ -169,12 +170,9 @@ def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[in
         low, high = (float(_at_rank(counts, r)[0]) for r in ranks)
         return total, _middle(session, low, high)
     f = ListingFact
-    # On PostgreSQL the bounds are written into the statement: after five runs psycopg prepares a
-    # statement and PostgreSQL may reuse a generic plan, which cannot see that a one-day bucket is
-    # narrower than a ten-year period and reads the period by its date index (50 ms instead of 5).
-    inline = session.get_bind().dialect.name == "postgresql"
-    start = literal(filters.start_utc, UTCDateTime(), literal_execute=inline)
-    end = literal(filters.end_utc, UTCDateTime(), literal_execute=inline)
+    # Bounds written into the statement (``sql.fixed``): a generic plan cannot see that a one-day
+    # bucket is narrower than a ten-year period and read the period by date (50 ms instead of 5).
+    start, end = fixed(session, filters.start_utc, UTCDateTime()), fixed(session, filters.end_utc, UTCDateTime())
     values = []
     for rank in sorted(set(ranks)):  # one read when the count is odd
         bucket, offset = _at_rank(counts, rank)
@@ -183,8 +181,8 @@ def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[in
             .where(
                 f.published_at >= start,
                 f.published_at < end,
-                f.days_to_first_interest >= literal(bucket, literal_execute=inline),
-                f.days_to_first_interest < literal(bucket + 1, literal_execute=inline),
+                f.days_to_first_interest >= fixed(session, bucket),
+                f.days_to_first_interest < fixed(session, bucket + 1),
             )
             .order_by(f.days_to_first_interest)
             .offset(offset)

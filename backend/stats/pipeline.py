@@ -14,16 +14,18 @@ medians find their middle values through monthly histograms (``medians``), the o
 import itertools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from backend.core.db import UTCDateTime
 from backend.deals.enums import Stage
 from backend.stats import cube, medians
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact
 from backend.stats.filters import Filters
-from backend.stats.sql import days_between_dates, median
+from backend.stats.sql import days_between_dates, fixed, median
 
 ORDER = [
     Stage.interest,
@@ -97,30 +99,40 @@ def durations(session: Session, filters: Filters) -> Durations:
         with_interest, to_interest = medians.median(session, medians.INTEREST, filters, cut)
         signed_count, to_contract = medians.median(session, medians.CONTRACT, filters, cut)
         return Durations(with_interest, to_interest, signed_count, to_contract)
+
+    # Bounds and filters written into the statement on PostgreSQL (see ``sql.fixed``): a generic
+    # plan read ten years of facts by date to keep one city's (350 ms instead of 80).
+    def v(value: Any, type_: Any = None) -> Any:
+        return fixed(session, value, type_)
+
     f = ListingFact
     waits = select(f.days_to_first_interest).where(
-        f.published_at >= filters.start_utc, f.published_at < filters.end_utc, f.days_to_first_interest.is_not(None)
+        f.published_at >= v(filters.start_utc, UTCDateTime()),
+        f.published_at < v(filters.end_utc, UTCDateTime()),
+        f.days_to_first_interest.is_not(None),
     )
     if filters.regions is not None:
-        waits = waits.where(f.city.in_(filters.regions))
+        waits = waits.where(f.city.in_([v(r) for r in filters.regions]))
     if filters.field is not None:
-        waits = waits.where(f.field == filters.field)
+        waits = waits.where(f.field == filters.field)  # free text: sent as a parameter
     if filters.organisation_id is not None:
-        waits = waits.where(f.organisation_id == filters.organisation_id)
+        waits = waits.where(f.organisation_id == v(filters.organisation_id))
     with_interest, to_interest = median(session, waits)
 
     c = ContractFact
     signed = select(days_between_dates(session, c.signed_on, c.published_on)).where(
-        c.signed_on >= filters.date_from, c.signed_on <= filters.date_to, c.published_on.is_not(None)
+        c.signed_on >= v(filters.date_from, Date()),
+        c.signed_on <= v(filters.date_to, Date()),
+        c.published_on.is_not(None),
     )
     if filters.regions is not None:
-        signed = signed.where(c.city.in_(filters.regions))
+        signed = signed.where(c.city.in_([v(r) for r in filters.regions]))
     if filters.field is not None:
         signed = signed.where(c.field == filters.field)
     if filters.organisation_id is not None:
-        signed = signed.where(c.seller_org_id == filters.organisation_id)
+        signed = signed.where(c.seller_org_id == v(filters.organisation_id))
     if filters.contract_type is not None:
-        signed = signed.where(c.contract_type == filters.contract_type)
+        signed = signed.where(c.contract_type == v(filters.contract_type))
     signed_count, to_contract = median(session, signed)
     return Durations(
         listings_with_interest=with_interest,

@@ -9,7 +9,7 @@ import statistics
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Float, case, cast, func, select
+from sqlalchemy import BigInteger, Float, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -59,3 +59,12 @@ def median(session: Session, values: Any) -> tuple[int, float | None]:
         return int(count), None if result is None else float(result)
     found = [float(v) for v in session.execute(select(column)).scalars() if v is not None]
     return len(found), statistics.median(found) if found else None
+
+
+def fixed(session: Session, value: Any, type_: Any = None) -> Any:
+    """A value written into the statement on PostgreSQL rather than sent as a parameter.
+
+    psycopg prepares a statement after five runs, and PostgreSQL may then reuse a generic plan made
+    without the values: it cannot tell a ten-year range from a day, nor one city from all, and may
+    read the wrong index. For the few statements whose best plan depends on their values."""
+    return literal(value, type_, literal_execute=session.get_bind().dialect.name == "postgresql")
