@@ -60,6 +60,9 @@ export const dealFlows = [
       await page.waitForURL(/\/deals\/\d+\?tab=contract/);
       state.brokeredDealId = /deals\/(\d+)/.exec(page.url())[1];
       await settled(page);
+      // The parties by name: the university that owns the output, the enterprise that posted the need.
+      await page.locator('.ant-descriptions').getByText('广西大学', { exact: true }).waitFor();
+      await page.locator('.ant-descriptions').getByText('柳州华骋汽车零部件有限公司', { exact: true }).waitFor();
       await moveTo(page, '已对接');
       await moveTo(page, '洽谈中');
       expect((await page.getByTestId('next-step').innerText()).includes('录入合同'), 'the next step says to record the contract');

@@ -23,6 +23,8 @@ function dealApi(who: ReturnType<typeof me>, stage: string) {
     'GET /api/deals/3/registration': notFound,
     'GET /api/deals/3/payments': () => ({ items: [], paid_total: '0.00', contract_total: stage === 'negotiating' ? null : '350000.00', outstanding: stage === 'negotiating' ? null : '350000.00', stage }),
     'GET /api/deals/3/documents': () => [],
+    'GET /api/organisations/1': () => ORG,
+    'GET /api/organisations/2': () => ({ ...ORG, id: 2, name: '柳州华骋汽车零部件有限公司', kind: 'enterprise' }),
     'GET /api/deals/3/income-split': () => ({
       deal_id: 3, paid: '0.00', non_technical_costs: '50000.00', net_income: '0.00', team_share_percent: '70.00', share_source: 'institution', team_amount: '0.00', institution_amount: '0.00',
     }),
@@ -37,6 +39,9 @@ describe('deal page', () => {
     dealApi(me(7, 5, 'agent'), 'negotiating');
     await renderApp(<DealPage />, { path: '/deals/:id', route: '/deals/3' });
     expect(await screen.findByTestId('next-step')).toHaveTextContent('下一步：录入合同及签订日期。');
+    // The parties by name, not by id.
+    expect(await screen.findByText('广西大学')).toBeInTheDocument();
+    expect(await screen.findByText('柳州华骋汽车零部件有限公司')).toBeInTheDocument();
     expect(await screen.findByTestId('contract-form')).toBeInTheDocument();
     // 'paid' is reached by payments, never by a button.
     expect(within(screen.getByTestId('deal-stage')).getByRole('button', { name: '已签合同' })).toBeInTheDocument();

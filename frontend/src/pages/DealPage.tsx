@@ -16,6 +16,7 @@ import { CONTRACT_EDITABLE, REGISTRATION_EDITABLE, dealRole } from '../component
 import { DocumentsPanel } from '../components/deal/DocumentsPanel';
 import { IncomeSplitCard } from '../components/deal/IncomeSplitCard';
 import { NextStep, nextStep } from '../components/deal/NextStep';
+import { OrgName } from '../components/deal/OrgName';
 import { PaymentsPanel } from '../components/deal/PaymentsPanel';
 import { RegistrationForm } from '../components/deal/RegistrationForm';
 import { useDealData } from '../components/deal/useDealData';
@@ -104,8 +105,8 @@ export function DealPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           {d.output_id && <Descriptions.Item label={t('nav.outputs')}><Link to={`/outputs/${d.output_id}`}>#{d.output_id}</Link></Descriptions.Item>}
           {d.need_id && <Descriptions.Item label={t('nav.needs')}><Link to={`/needs/${d.need_id}`}>#{d.need_id}</Link></Descriptions.Item>}
-          <Descriptions.Item label={t('deals.seller')}>#{d.seller_org_id}</Descriptions.Item>
-          <Descriptions.Item label={t('deals.buyer')}>#{d.buyer_org_id}</Descriptions.Item>
+          <Descriptions.Item label={t('deals.seller')}><OrgName id={d.seller_org_id} /></Descriptions.Item>
+          <Descriptions.Item label={t('deals.buyer')}><OrgName id={d.buyer_org_id} /></Descriptions.Item>
           <Descriptions.Item label={t('deals.agent')}>{d.agent_id ? `#${d.agent_id}` : t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(d.created_at)}</Descriptions.Item>
         </Descriptions>
