@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import Date, and_, extract, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,7 +21,7 @@ from backend.stats import rollup
 from backend.stats.fact_models import ContractFact, ContractMonth, DealFact, DealMonth
 from backend.stats.filters import Filters, Thresholds
 from backend.stats.settings import get_stats_settings
-from backend.stats.sql import count_when, fen_of, int_sum
+from backend.stats.sql import count_when, fen_of, fixed, int_sum
 
 MONTH = "month"  # a pseudo-dimension: the calendar month, keyed by its first day
 Key = tuple[Any, ...]
@@ -94,19 +94,11 @@ def _in_days(day: Any, ranges: Sequence[tuple[date, date]]) -> ColumnElement[boo
 
 
 def _plan(
-    session: Session,
-    filters: Filters,
-    grains: dict[str, tuple[str, ...]],
-    needed: Sequence[str],
-    *,
-    thresholds: tuple[int, int] | None = None,
+    session: Session, filters: Filters, grains: dict[str, tuple[str, ...]], needed: Sequence[str]
 ) -> tuple[str | None, Span]:
     """The roll-up grain to read (None: the facts only) and the period's span."""
     facts_only = None, Span(None, ((filters.date_from, filters.date_to),))
-    counted_at = rollup.thresholds_fen(session)  # None: the roll-up was never built
-    if not get_stats_settings().rollup or counted_at is None:
-        return facts_only
-    if thresholds is not None and thresholds != counted_at:
+    if not get_stats_settings().rollup or rollup.thresholds_fen(session) is None:  # off, or never built
         return facts_only
     cut = span(filters.date_from, filters.date_to)
     grain = rollup.choose(grains, [*filter_dims(filters), *(d for d in needed if d != MONTH)])
@@ -115,9 +107,8 @@ def _plan(
 
 def contract_rollup_usable(session: Session, filters: Filters, thresholds: Thresholds) -> bool:
     """Whether the roll-up answers every breakdown of the contract indicators for these filters."""
-    wanted = (fen_of(thresholds.transformation), fen_of(thresholds.major))
     dims = ("contract_type", "city", "field")
-    return all(_plan(session, filters, rollup.CONTRACT_GRAINS, (d,), thresholds=wanted)[0] is not None for d in dims)
+    return all(_plan(session, filters, rollup.CONTRACT_GRAINS, (d,))[0] is not None for d in dims)
 
 
 def contract_groups(
@@ -126,15 +117,18 @@ def contract_groups(
     """Counted contracts of the period grouped by ``by`` (dimensions of the facts, or MONTH): per
     key, the sums in ``rollup.CONTRACT_MEASURES`` order."""
     wanted = (fen_of(thresholds.transformation), fen_of(thresholds.major))
-    grain, cut = _plan(session, filters, rollup.CONTRACT_GRAINS, by, thresholds=wanted)
+    grain, cut = _plan(session, filters, rollup.CONTRACT_GRAINS, by)
     out: dict[Key, list[int]] = defaultdict(lambda: [0] * len(rollup.CONTRACT_MEASURES))
-    statements = []
+    statements: list[tuple[int, Any]] = []  # (first measure the columns after the keys add to, statement)
     if grain is not None and cut.months is not None:
         m = ContractMonth
         keys = _keys(m, m.month, by)
         sums = [int_sum(getattr(m, name)) for name in rollup.CONTRACT_MEASURES]
         where = [m.grain == grain, m.month >= cut.months[0], m.month <= cut.months[1], *_where(m, filters)]
-        statements.append(select(*keys, *sums).where(*where).group_by(*keys))
+        statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
+        counted = rollup.thresholds_fen(session)
+        if counted is not None and counted != wanted:
+            statements.append((2, _threshold_correction(session, filters, by, cut.months, wanted, counted)))
     if cut.days:
         f = ContractFact
         keys = _keys(f, f.period_on, by)
@@ -148,14 +142,43 @@ def contract_groups(
             int_sum(f.technology_fen),
             int_sum(f.approved_income_fen),
         )
-        statements.append(stmt.where(_in_days(f.period_on, cut.days), *_where(f, filters)).group_by(*keys))
-    for stmt in statements:
+        statements.append((0, stmt.where(_in_days(f.period_on, cut.days), *_where(f, filters)).group_by(*keys)))
+    for first, stmt in statements:
         for row in session.execute(stmt):
             key, width = _key(row, by)
             totals = out[key]
-            for i, value in enumerate(row[width:]):
+            for i, value in enumerate(row[width:], start=first):
                 totals[i] += int(value)
     return dict(out)
+
+
+def _threshold_correction(
+    session: Session,
+    filters: Filters,
+    by: Sequence[str],
+    months: tuple[date, date],
+    wanted: tuple[int, int],
+    counted: tuple[int, int],
+) -> Any:
+    """Per key, what to add to the roll-up's transformation and major counts (taken at the configured
+    thresholds) to count at the requested ones: a contract counts differently only if its amount lies
+    between the two, so only that band of the facts is read (by the amount index, without the table).
+    Bounds are written into the statement (``sql.fixed``) so the plan fits the band's width."""
+    f = ContractFact
+    keys = _keys(f, f.period_on, by)
+    pairs = list(zip(wanted, counted, strict=True))
+    bands = [
+        and_(f.technology_fen >= fixed(session, min(w, c)), f.technology_fen < fixed(session, max(w, c)))
+        for w, c in pairs
+        if w != c
+    ]
+    shifts = [
+        count_when(f.technology_fen >= fixed(session, w)) - count_when(f.technology_fen >= fixed(session, c))
+        for w, c in pairs
+    ]
+    last_day = rollup.next_month(months[1]) - timedelta(days=1)
+    period = [f.period_on >= fixed(session, months[0], Date()), f.period_on <= fixed(session, last_day, Date())]
+    return select(*keys, *shifts).where(*period, or_(*bands), *_where(f, filters)).group_by(*keys)
 
 
 def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[Key, int]:

@@ -14,9 +14,9 @@ without filters needs only month x type (a few hundred rows for ten years).
 
 Threshold counts: whether a contract is a transformation or a major project depends on its own
 amount, so a sum cannot be split afterwards. The roll-up counts both at the configured thresholds
-(recorded in ``RollupState``); a request with other thresholds reads the facts (exact, as fast as
-before the roll-up), and a change of the configured thresholds rebuilds the roll-up at the next
-refresh. Medians are not rolled up (a median of medians is not the median): durations read the facts.
+(recorded in ``RollupState``); a request with other thresholds corrects those counts from the facts
+whose amount lies between its threshold and the configured one (``cube``), and a change of the
+configured thresholds rebuilds the roll-up at the next refresh. Medians are not rolled up (a median of medians is not the median): durations read the facts.
 
 Maintenance is the facts refresh's: it recomputes the months whose facts it touched (a changed
 contract's old and new month), from the facts, in the same transaction.
