@@ -115,6 +115,18 @@ export const dealFlows = [
       await upload.locator('input[type=file]').setInputFiles({ name: '技术转让合同.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.getByTestId('document-send').click();
       await page.getByTestId('documents-table').getByText('技术转让合同.pdf').waitFor();
+      // It comes back byte for byte (the API checks its SHA-256 before serving it).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 技术转让合同.pdf' }).click(),
+      ]);
+      expect(download.suggestedFilename() === '技术转让合同.pdf', `downloaded as ${download.suggestedFilename()}`);
+      const saved = await download.createReadStream().then(async (stream) => {
+        const chunks = [];
+        for await (const chunk of stream) chunks.push(chunk);
+        return Buffer.concat(chunks);
+      });
+      expect(saved.equals(PDF), 'the downloaded file is the uploaded one');
       await quietShot(page, 'deal-documents');
       await signOut(page);
     },
