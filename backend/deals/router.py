@@ -1,10 +1,14 @@
 """HTTP routes of the deal pipeline: open, list, read, move between stages, history."""
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backend.accounts.deps import CurrentUser
+from backend.accounts.models import User
 from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.pagination import Page, PageDep
@@ -18,16 +22,29 @@ from backend.deals.stages import allowed_next
 router = APIRouter(prefix="/deals", tags=["deals"], responses=ERROR_RESPONSES)
 
 
-def deal_out(deal: Deal) -> DealOut:
+def _names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
+    """Full names of users, one query for a whole page: responses name people, not ids."""
+    ids = {i for i in user_ids if i is not None}
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).tuples().all())
+
+
+def deal_out(deal: Deal, names: dict[int, str]) -> DealOut:
     out = DealOut.model_validate(deal)
     out.allowed_next = allowed_next(Stage(deal.stage))
+    out.agent_name = names.get(deal.agent_id) if deal.agent_id is not None else None
     return out
+
+
+def _one(session: Session, deal: Deal) -> DealOut:
+    return deal_out(deal, _names(session, [deal.agent_id]))
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, operation_id="openDeal")
 def open_deal(session: SessionDep, user: CurrentUser, data: DealIn) -> DealOut:
     """An agent brokers a deal between two organisations, or one of the parties opens it."""
-    return deal_out(pipeline.open_deal(session, actor=user, data=data))
+    return _one(session, pipeline.open_deal(session, actor=user, data=data))
 
 
 @router.get("", operation_id="listDeals")
@@ -39,12 +56,13 @@ def list_deals(
 ) -> Page[DealOut]:
     """Deals of your organisation and deals you are the agent of (reviewers see all)."""
     rows, total = pipeline.list_deals(session, user=user, stage=stage, offset=paging.offset, limit=paging.page_size)
-    return Page(items=[deal_out(d) for d in rows], total=total, page=paging.page, page_size=paging.page_size)
+    names = _names(session, (d.agent_id for d in rows))
+    return Page(items=[deal_out(d, names) for d in rows], total=total, page=paging.page, page_size=paging.page_size)
 
 
 @router.get("/{deal_id}", operation_id="getDeal")
 def get_deal(session: SessionDep, user: CurrentUser, deal_id: IdPath) -> DealOut:
-    return deal_out(access.get_visible(session, user=user, deal_id=deal_id))
+    return _one(session, access.get_visible(session, user=user, deal_id=deal_id))
 
 
 @router.post("/{deal_id}/transition", operation_id="transitionDeal")
@@ -54,11 +72,16 @@ def transition(session: SessionDep, user: CurrentUser, deal_id: IdPath, data: Tr
     pipeline.transition(
         session, actor=user, deal=deal, to=data.to, version=data.version, note=data.note, reason=data.reason
     )
-    return deal_out(deal)
+    return _one(session, deal)
 
 
 @router.get("/{deal_id}/history", operation_id="dealHistory")
 def history(session: SessionDep, user: CurrentUser, deal_id: IdPath) -> list[HistoryOut]:
     """Every change of the deal: who, when, from, to, note."""
     deal = access.get_visible(session, user=user, deal_id=deal_id)
-    return [HistoryOut.model_validate(e) for e in pipeline.history(session, deal=deal)]
+    events = pipeline.history(session, deal=deal)
+    names = _names(session, (e.actor_id for e in events))
+    out = [HistoryOut.model_validate(e) for e in events]
+    for item in out:
+        item.actor_name = names.get(item.actor_id) if item.actor_id is not None else None
+    return out

@@ -143,6 +143,7 @@ class DealOut(BaseModel):
     seller_org_id: int
     buyer_org_id: int
     agent_id: int | None
+    agent_name: str | None = Field(None, description="The agent's full name")
     agency_org_id: int | None
     stage: Stage
     allowed_next: list[Stage] = []
@@ -159,6 +160,7 @@ class HistoryOut(BaseModel):
     id: int
     at: datetime
     actor_id: int | None
+    actor_name: str | None = Field(None, description="Full name of who made the change")
     action: str
     changes: dict[str, object]
     note: str | None

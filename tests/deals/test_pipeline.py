@@ -112,12 +112,25 @@ def test_every_transition_is_in_the_history(client: TestClient, session: Session
     _move(client, world.agent, deal.id, "introduced", 1, note="双方已见面")
     _move(client, world.buyer, deal.id, "negotiating", 2)
     history = client.get(f"/api/deals/{deal.id}/history", headers=auth(world.reviewer)).json()
-    moves = [(h["actor_id"], h["changes"]["stage"], h["note"]) for h in history if h["action"] == "transition"]
+    moves = [
+        (h["actor_id"], h["actor_name"], h["changes"]["stage"], h["note"])
+        for h in history
+        if h["action"] == "transition"
+    ]
     assert moves == [
-        (world.agent.id, ["interest", "introduced"], "双方已见面"),
-        (world.buyer.id, ["introduced", "negotiating"], None),
+        (world.agent.id, world.agent.full_name, ["interest", "introduced"], "双方已见面"),
+        (world.buyer.id, world.buyer.full_name, ["introduced", "negotiating"], None),
     ]
     assert all(h["at"] for h in history)
+
+
+def test_deals_name_their_agent(client: TestClient, session: Session, world) -> None:
+    brokered = make_deal(session, world.output, world.enterprise, world.seller, agent=world.agent)
+    direct = make_deal(session, world.output, world.enterprise, world.seller)
+    one = client.get(f"/api/deals/{brokered.id}", headers=auth(world.buyer)).json()
+    assert (one["agent_id"], one["agent_name"]) == (world.agent.id, world.agent.full_name)
+    listed = {d["id"]: d["agent_name"] for d in client.get("/api/deals", headers=auth(world.buyer)).json()["items"]}
+    assert listed == {brokered.id: world.agent.full_name, direct.id: None}
 
 
 def test_listing_my_deals_filters_by_stage(client: TestClient, session: Session, world) -> None:

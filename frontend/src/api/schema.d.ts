@@ -2497,6 +2497,11 @@ export interface components {
             buyer_org_id: number;
             /** Agent Id */
             agent_id: number | null;
+            /**
+             * Agent Name
+             * @description The agent's full name
+             */
+            agent_name?: string | null;
             /** Agency Org Id */
             agency_org_id: number | null;
             stage: components["schemas"]["Stage"];
@@ -2808,6 +2813,11 @@ export interface components {
             at: string;
             /** Actor Id */
             actor_id: number | null;
+            /**
+             * Actor Name
+             * @description Full name of who made the change
+             */
+            actor_name?: string | null;
             /** Action */
             action: string;
             /** Changes */

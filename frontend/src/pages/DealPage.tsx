@@ -107,7 +107,7 @@ export function DealPage() {
           {d.need_id && <Descriptions.Item label={t('nav.needs')}><Link to={`/needs/${d.need_id}`}>#{d.need_id}</Link></Descriptions.Item>}
           <Descriptions.Item label={t('deals.seller')}><OrgName id={d.seller_org_id} /></Descriptions.Item>
           <Descriptions.Item label={t('deals.buyer')}><OrgName id={d.buyer_org_id} /></Descriptions.Item>
-          <Descriptions.Item label={t('deals.agent')}>{d.agent_id ? `#${d.agent_id}` : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('deals.agent')}>{d.agent_id ? d.agent_name ?? `#${d.agent_id}` : t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(d.created_at)}</Descriptions.Item>
         </Descriptions>
       </Card>

@@ -30,7 +30,7 @@ export function DealHistory({ events }: { events: DealEvent[] | undefined }) {
         children: (
           <>
             <Typography.Text strong>{t(`deals.action.${e.action}`, e.action)}</Typography.Text>{' '}
-            <Typography.Text type="secondary">{formatTime(e.at)}{e.actor_id ? ` · ${t('deal.byUser', { id: e.actor_id })}` : ''}</Typography.Text>
+            <Typography.Text type="secondary">{formatTime(e.at)}{e.actor_id ? ` · ${e.actor_name ?? t('deal.byUser', { id: e.actor_id })}` : ''}</Typography.Text>
             {Array.isArray(e.changes.stage) && (
               <div>{t('deals.fromTo', { from: e.changes.stage[0] ? t(`deals.stage.${String(e.changes.stage[0])}`) : '—', to: t(`deals.stage.${String(e.changes.stage[1])}`) })}</div>
             )}
