@@ -1,5 +1,6 @@
 // The end-to-end flows, run in order in one browser context per role.
 import { expect, pick, settled, shot, signIn, signOut } from './helpers.mjs';
+import { alertFlows } from './alertFlows.mjs';
 import { dealFlows } from './dealFlows.mjs';
 
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
@@ -242,4 +243,6 @@ export const flows = [
   },
   // The agent carries a deal to registered and paid; the enterprise files its subsidy documents.
   ...dealFlows,
+  // A saved search alerts its owner through the worker; notification settings.
+  ...alertFlows,
 ];
