@@ -105,6 +105,23 @@ def _plan(
     return (grain, cut) if grain is not None and cut.months is not None else facts_only
 
 
+def _parts(grain: str, months: tuple[date, date], by: Sequence[str]) -> list[tuple[str, date, date]]:
+    """The roll-up rows to read for whole months (first days, both included): a grain kept per year
+    too is read per year for the whole years among them, unless the months are asked for."""
+    first, last = months
+    yearly = rollup.YEARLY.get(grain)
+    y0 = first.year if first.month == 1 else first.year + 1  # the first and last whole years
+    y1 = last.year if last.month == 12 else last.year - 1
+    if yearly is None or MONTH in by or y0 > y1:
+        return [(grain, first, last)]
+    parts = [(yearly, date(y0, 1, 1), date(y1, 1, 1))]
+    if first < date(y0, 1, 1):
+        parts.append((grain, first, date(y0 - 1, 12, 1)))
+    if last > date(y1, 12, 1):
+        parts.append((grain, date(y1 + 1, 1, 1), last))
+    return parts
+
+
 def contract_rollup_usable(session: Session, filters: Filters, thresholds: Thresholds) -> bool:
     """Whether the roll-up answers every breakdown of the contract indicators for these filters."""
     dims = ("contract_type", "city", "field")
@@ -124,8 +141,9 @@ def contract_groups(
         m = ContractMonth
         keys = _keys(m, m.month, by)
         sums = [int_sum(getattr(m, name)) for name in rollup.CONTRACT_MEASURES]
-        where = [m.grain == grain, m.month >= cut.months[0], m.month <= cut.months[1], *_where(m, filters)]
-        statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
+        for part, lo, hi in _parts(grain, cut.months, by):
+            where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
+            statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
         counted = rollup.thresholds_fen(session)
         if counted is not None and counted != wanted:
             statements.append((2, _threshold_correction(session, filters, by, cut.months, wanted, counted)))
@@ -189,8 +207,9 @@ def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[K
     if grain is not None and cut.months is not None:
         m = DealMonth
         keys = _keys(m, m.month, by)
-        where = [m.grain == grain, m.month >= cut.months[0], m.month <= cut.months[1], *_where(m, filters)]
-        statements.append(select(*keys, int_sum(m.deals)).where(*where).group_by(*keys))
+        for part, lo, hi in _parts(grain, cut.months, by):
+            where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
+            statements.append(select(*keys, int_sum(m.deals)).where(*where).group_by(*keys))
     if cut.days:
         f = DealFact
         keys = _keys(f, f.created_on, by)

@@ -22,7 +22,7 @@ Maintenance is the facts refresh's: it recomputes the months whose facts it touc
 contract's old and new month), from the facts, in the same transaction.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -35,7 +35,7 @@ from backend.stats.sql import count_when, fen_of, int_sum
 
 # The state row's name carries the grains' version: a roll-up built with other grains has no state
 # under this name, so the next refresh rebuilds it rather than answering from missing grains.
-STATE = "rollup:2"
+STATE = "rollup:3"
 # Grain name -> the dimensions it keeps, smallest first (``choose`` takes the first that fits).
 CONTRACT_GRAINS: dict[str, tuple[str, ...]] = {
     "": (),
@@ -61,6 +61,9 @@ DEAL_GRAINS: dict[str, tuple[str, ...]] = {
     "cft": ("city", "field", "contract_type", "stage", "reached"),
     "o": ("seller_org_id", "city"),
 }
+# The seller grain is also kept per whole year (rows dated 1 January, summed from its monthly rows): the
+# institutions over a decade then sum 1,200 sellers x 10 years rather than x 120 months.
+YEARLY = {"o": "oy"}
 CONTRACT_MEASURES = (
     "contracts",
     "registered",
@@ -131,16 +134,47 @@ def _deal_insert(dialect: str, grain: str, days: tuple[date, date] | None) -> An
     return insert(DealMonth).from_select(["grain", "month", *dims, "deals"], stmt)
 
 
+# Read from the facts: the finest grain, and the seller's. The others are summed from the finest grain's
+# rows (sums and counts add up), so a month's facts are scanned twice, not once per grain: they lie in
+# deal order on disk, and each scan of a month reads thousands of scattered pages.
+FROM_FACTS = ("cft", "o")
+
+
+def _derived_insert(model: Any, grain: str, dims: tuple[str, ...], measures: Sequence[str], days: Any) -> Any:
+    keys = [model.month, *(getattr(model, d) for d in dims)]
+    sums = [func.sum(getattr(model, m)) for m in measures]
+    stmt = select(literal(grain), *keys, *sums).where(model.grain == FROM_FACTS[0]).group_by(*keys)
+    if days is not None:
+        stmt = stmt.where(model.month >= days[0], model.month < days[1])
+    return insert(model).from_select(["grain", "month", *dims, *measures], stmt)
+
+
+def _inserts(dialect: str, model: Any, thresholds: tuple[int, int], days: tuple[date, date] | None) -> list[Any]:
+    """The statements that fill every monthly grain of ``model`` (for the months in ``days``), in order."""
+    grains = CONTRACT_GRAINS if model is ContractMonth else DEAL_GRAINS
+    measures = CONTRACT_MEASURES if model is ContractMonth else ("deals",)
+    out = []
+    for grain in FROM_FACTS:
+        if model is ContractMonth:
+            out.append(_contract_insert(dialect, grain, thresholds, days))
+        else:
+            out.append(_deal_insert(dialect, grain, days))
+    for grain, dims in grains.items():
+        if grain not in FROM_FACTS:
+            out.append(_derived_insert(model, grain, dims, measures, days))
+    return out
+
+
 def rebuild(session: Session) -> None:
     """Recompute the whole roll-up from the facts, at the configured thresholds."""
     dialect = session.get_bind().dialect.name
     thresholds = configured_fen()
     for model in (ContractMonth, DealMonth):
         session.execute(delete(model).execution_options(synchronize_session=False))
-    for grain in CONTRACT_GRAINS:
-        session.execute(_contract_insert(dialect, grain, thresholds, None))
-    for grain in DEAL_GRAINS:
-        session.execute(_deal_insert(dialect, grain, None))
+    for model in (ContractMonth, DealMonth):
+        for statement in _inserts(dialect, model, thresholds, None):
+            session.execute(statement)
+        session.execute(_yearly_insert(dialect, model, None))
     state = session.get(RollupState, STATE, populate_existing=True)
     if state is None:
         session.add(RollupState(name=STATE, transformation_fen=thresholds[0], major_fen=thresholds[1]))
@@ -169,16 +203,34 @@ def update(session: Session, *, contract_months: Iterable[date], deal_months: It
         return
     dialect = session.get_bind().dialect.name
     thresholds = configured_fen()
-    for lo, hi in runs(contract_months):
-        stale = delete(ContractMonth).where(ContractMonth.month >= lo, ContractMonth.month < hi)
-        session.execute(stale.execution_options(synchronize_session=False))
-        for grain in CONTRACT_GRAINS:
-            session.execute(_contract_insert(dialect, grain, thresholds, (lo, hi)))
-    for lo, hi in runs(deal_months):
-        stale = delete(DealMonth).where(DealMonth.month >= lo, DealMonth.month < hi)
-        session.execute(stale.execution_options(synchronize_session=False))
-        for grain in DEAL_GRAINS:
-            session.execute(_deal_insert(dialect, grain, (lo, hi)))
+    contract_months, deal_months = set(contract_months), set(deal_months)
+    for model, months in ((ContractMonth, contract_months), (DealMonth, deal_months)):
+        for lo, hi in runs(months):
+            stale = delete(model).where(model.grain.not_in(YEARLY.values()), model.month >= lo, model.month < hi)
+            session.execute(stale.execution_options(synchronize_session=False))
+            for statement in _inserts(dialect, model, thresholds, (lo, hi)):
+                session.execute(statement)
+        # Then the years those months are in, from their (now current) monthly rows.
+        for year in sorted({month.year for month in months}):
+            lo, hi = date(year, 1, 1), date(year + 1, 1, 1)
+            stale = delete(model).where(model.grain.in_(YEARLY.values()), model.month >= lo, model.month < hi)
+            session.execute(stale.execution_options(synchronize_session=False))
+            session.execute(_yearly_insert(dialect, model, (lo, hi)))
+
+
+def _yearly_insert(dialect: str, model: Any, days: tuple[date, date] | None) -> Any:
+    monthly, yearly = next(iter(YEARLY.items()))
+    dims = (CONTRACT_GRAINS if model is ContractMonth else DEAL_GRAINS)[monthly]
+    measures = CONTRACT_MEASURES if model is ContractMonth else ("deals",)
+    year: Any = cast(func.date_trunc("year", model.month), Date)
+    if dialect != "postgresql":
+        year = func.date(model.month, "start of year")
+    keys = [year, *(getattr(model, d) for d in dims)]
+    sums = [func.sum(getattr(model, m)) for m in measures]
+    stmt = select(literal(yearly), *keys, *sums).where(model.grain == monthly).group_by(*keys)
+    if days is not None:
+        stmt = stmt.where(model.month >= days[0], model.month < days[1])
+    return insert(model).from_select(["grain", "month", *dims, *measures], stmt)
 
 
 def months_of(session: Session, column: Any, key: Any, ids: list[int]) -> set[date]:
