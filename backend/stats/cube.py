@@ -7,6 +7,7 @@ switched off by ``TECHMATCH_STATS_ROLLUP``), the facts answer for the whole peri
 only slower over long periods.
 """
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,13 +141,19 @@ def contract_groups(
     if grain is not None and cut.months is not None:
         m = ContractMonth
         keys = _keys(m, m.month, by)
+        # Each threshold's count comes from its nearest counted amount, corrected from the facts between.
+        counted = rollup.thresholds_fen(session) or (0, 0)
+        columns = {counted[0]: m.transformation_projects, counted[1]: m.major_projects}
+        for rung, name in zip(rollup.LADDER_FEN, rollup.LADDER_COLUMNS, strict=True):
+            columns.setdefault(rung, getattr(m, name))
+        nearest = (_nearest(list(columns), wanted[0]), _nearest(list(columns), wanted[1]))
         sums = [int_sum(getattr(m, name)) for name in rollup.CONTRACT_MEASURES]
+        sums[2], sums[3] = int_sum(columns[nearest[0]]), int_sum(columns[nearest[1]])
         for part, lo, hi in _parts(grain, cut.months, by):
             where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
             statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
-        counted = rollup.thresholds_fen(session)
-        if counted is not None and counted != wanted:
-            statements.append((2, _threshold_correction(session, filters, by, cut.months, wanted, counted)))
+        if nearest != wanted:
+            statements.append((2, _threshold_correction(session, filters, by, cut.months, wanted, nearest)))
     if cut.days:
         f = ContractFact
         keys = _keys(f, f.period_on, by)
@@ -170,6 +177,16 @@ def contract_groups(
     return dict(out)
 
 
+def _distance(amount: int, point: int) -> float:
+    """How far apart two amounts (fen) are on a log scale: contract amounts spread over orders of
+    magnitude, so 250,000 is nearer 200,000 than 500,000 in contracts between them, roughly."""
+    return abs(math.log((amount + 1) / (point + 1)))
+
+
+def _nearest(points: list[int], amount: int) -> int:
+    return min(points, key=lambda point: _distance(amount, point))
+
+
 def _threshold_correction(
     session: Session,
     filters: Filters,
@@ -178,9 +195,10 @@ def _threshold_correction(
     wanted: tuple[int, int],
     counted: tuple[int, int],
 ) -> Any:
-    """Per key, what to add to the roll-up's transformation and major counts (taken at the configured
-    thresholds) to count at the requested ones: a contract counts differently only if its amount lies
-    between the two, so only that band of the facts is read (by the amount index, without the table).
+    """Per key, what to add to the roll-up's counts (taken at the ``counted`` amounts: configured
+    thresholds or ladder rungs) to count at the requested ones: a contract counts differently only if
+    its amount lies between the two, so only that band of the facts is read (by the amount index,
+    without the table).
     Bounds are written into the statement (``sql.fixed``) so the plan fits the band's width."""
     f = ContractFact
     keys = _keys(f, f.period_on, by)

@@ -122,6 +122,18 @@ class ContractMonth(Base):
     total_fen: Mapped[int] = mapped_column(BigInteger)
     technology_fen: Mapped[int] = mapped_column(BigInteger)
     approved_income_fen: Mapped[int] = mapped_column(BigInteger)
+    # Contracts at or above each rung of a ladder of amounts (yuan; ``rollup.LADDER``): a request at
+    # other thresholds corrects from the nearest rung, so it reads a narrow band of the facts.
+    ge_10000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_20000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_50000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_100000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_200000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_500000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_1000000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_2000000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_5000000: Mapped[int] = mapped_column(Integer, server_default="0")
+    ge_10000000: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class DealMonth(Base):

@@ -35,7 +35,7 @@ from backend.stats.sql import count_when, fen_of, int_sum
 
 # The state row's name carries the grains' version: a roll-up built with other grains has no state
 # under this name, so the next refresh rebuilds it rather than answering from missing grains.
-STATE = "rollup:3"
+STATE = "rollup:4"
 # Grain name -> the dimensions it keeps, smallest first (``choose`` takes the first that fits).
 CONTRACT_GRAINS: dict[str, tuple[str, ...]] = {
     "": (),
@@ -73,6 +73,12 @@ CONTRACT_MEASURES = (
     "technology_fen",
     "approved_income_fen",
 )
+# Rungs (yuan) the roll-up also counts contracts at or above: thresholds asked for per request are
+# corrected from the nearest rung or configured threshold, so the band of the facts read stays narrow.
+LADDER = (10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000)
+LADDER_FEN = tuple(rung * 100 for rung in LADDER)
+LADDER_COLUMNS = tuple(f"ge_{rung}" for rung in LADDER)
+ROLLUP_MEASURES = CONTRACT_MEASURES + LADDER_COLUMNS
 
 
 def choose(grains: dict[str, tuple[str, ...]], needed: Iterable[str]) -> str | None:
@@ -117,10 +123,11 @@ def _contract_insert(dialect: str, grain: str, thresholds: tuple[int, int], days
         int_sum(f.total_fen),
         int_sum(f.technology_fen),
         int_sum(f.approved_income_fen),
+        *(count_when(f.technology_fen >= rung) for rung in LADDER_FEN),
     ).group_by(*keys)
     if days is not None:
         stmt = stmt.where(f.period_on >= days[0], f.period_on < days[1])
-    return insert(ContractMonth).from_select(["grain", "month", *dims, *CONTRACT_MEASURES], stmt)
+    return insert(ContractMonth).from_select(["grain", "month", *dims, *ROLLUP_MEASURES], stmt)
 
 
 def _deal_insert(dialect: str, grain: str, days: tuple[date, date] | None) -> Any:
@@ -152,7 +159,7 @@ def _derived_insert(model: Any, grain: str, dims: tuple[str, ...], measures: Seq
 def _inserts(dialect: str, model: Any, thresholds: tuple[int, int], days: tuple[date, date] | None) -> list[Any]:
     """The statements that fill every monthly grain of ``model`` (for the months in ``days``), in order."""
     grains = CONTRACT_GRAINS if model is ContractMonth else DEAL_GRAINS
-    measures = CONTRACT_MEASURES if model is ContractMonth else ("deals",)
+    measures = ROLLUP_MEASURES if model is ContractMonth else ("deals",)
     out = []
     for grain in FROM_FACTS:
         if model is ContractMonth:
@@ -221,7 +228,7 @@ def update(session: Session, *, contract_months: Iterable[date], deal_months: It
 def _yearly_insert(dialect: str, model: Any, days: tuple[date, date] | None) -> Any:
     monthly, yearly = next(iter(YEARLY.items()))
     dims = (CONTRACT_GRAINS if model is ContractMonth else DEAL_GRAINS)[monthly]
-    measures = CONTRACT_MEASURES if model is ContractMonth else ("deals",)
+    measures = ROLLUP_MEASURES if model is ContractMonth else ("deals",)
     year: Any = cast(func.date_trunc("year", model.month), Date)
     if dialect != "postgresql":
         year = func.date(model.month, "start of year")

@@ -43,6 +43,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("contracts, ten years, other threshold", "/api/stats/contracts", {**TEN, "transformation_threshold": "250000"}),
     ("contracts, ten years, far thresholds", "/api/stats/contracts",
      {**TEN, "transformation_threshold": "10000", "major_threshold": "5000000"}),
+    ("contracts, ten years, thresholds between rungs", "/api/stats/contracts",
+     {**TEN, "transformation_threshold": "316000", "major_threshold": "3160000"}),
     ("contracts, 2023-03-15 to 2026-06-10", "/api/stats/contracts", EDGES),
     ("pipeline, one year", "/api/stats/pipeline", YEAR),
     ("pipeline, one year, city", "/api/stats/pipeline", {**YEAR, "city": "450100"}),

@@ -38,6 +38,9 @@ FILTERS: list[dict[str, Any]] = [
     {"organisation_id": "uni_a"},
     {"transformation_threshold": "99999.99"},
     {"transformation_threshold": "100000.01", "major_threshold": "999999.99"},
+    {"transformation_threshold": "200000.00", "major_threshold": "50000.00"},  # two rungs of the ladder
+    {"transformation_threshold": "250000.00", "major_threshold": "200000.01"},  # near rungs, corrected
+    {"transformation_threshold": "0.00"},
 ]
 ENDPOINTS = ["/api/stats/contracts", "/api/stats/pipeline", "/api/stats/institutions"]
 
