@@ -152,8 +152,10 @@ def contract_groups(
         for part, lo, hi in _parts(grain, cut.months, by):
             where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
             statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
-        if nearest != wanted:
-            statements.append((2, _threshold_correction(session, filters, by, cut.months, wanted, nearest)))
+        for i in (0, 1):
+            if nearest[i] != wanted[i]:
+                correction = _threshold_correction(session, filters, by, cut.months, wanted[i], nearest[i])
+                statements.append((2 + i, correction))
     if cut.days:
         f = ContractFact
         keys = _keys(f, f.period_on, by)
@@ -188,33 +190,23 @@ def _nearest(points: list[int], amount: int) -> int:
 
 
 def _threshold_correction(
-    session: Session,
-    filters: Filters,
-    by: Sequence[str],
-    months: tuple[date, date],
-    wanted: tuple[int, int],
-    counted: tuple[int, int],
+    session: Session, filters: Filters, by: Sequence[str], months: tuple[date, date], wanted: int, counted: int
 ) -> Any:
-    """Per key, what to add to the roll-up's counts (taken at the ``counted`` amounts: configured
-    thresholds or ladder rungs) to count at the requested ones: a contract counts differently only if
-    its amount lies between the two, so only that band of the facts is read (by the amount index,
-    without the table).
-    Bounds are written into the statement (``sql.fixed``) so the plan fits the band's width."""
+    """Per key, what to add to a count the roll-up took at ``counted`` (a configured threshold or a
+    ladder rung) to count at ``wanted``: a contract counts differently only if its amount lies between
+    the two, so only that band of the facts is read (by the amount index, without the table). One
+    statement per threshold, so each band is one index range. Bounds are written into the statement
+    (``sql.fixed``) so the plan fits the band's width."""
     f = ContractFact
     keys = _keys(f, f.period_on, by)
-    pairs = list(zip(wanted, counted, strict=True))
-    bands = [
-        and_(f.technology_fen >= fixed(session, min(w, c)), f.technology_fen < fixed(session, max(w, c)))
-        for w, c in pairs
-        if w != c
-    ]
-    shifts = [
-        count_when(f.technology_fen >= fixed(session, w)) - count_when(f.technology_fen >= fixed(session, c))
-        for w, c in pairs
-    ]
+    low, high = fixed(session, min(wanted, counted)), fixed(session, max(wanted, counted))
+    shift = count_when(f.technology_fen >= fixed(session, wanted)) - count_when(
+        f.technology_fen >= fixed(session, counted)
+    )
     last_day = rollup.next_month(months[1]) - timedelta(days=1)
     period = [f.period_on >= fixed(session, months[0], Date()), f.period_on <= fixed(session, last_day, Date())]
-    return select(*keys, *shifts).where(*period, or_(*bands), *_where(f, filters)).group_by(*keys)
+    band = [f.technology_fen >= low, f.technology_fen < high]
+    return select(*keys, shift).where(*band, *period, *_where(f, filters)).group_by(*keys)
 
 
 def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[Key, int]:
