@@ -78,6 +78,11 @@ def is_region(code: str) -> bool:
     return code in REGIONS
 
 
+def regions_containing(code: str) -> list[str]:
+    """The region itself and the province it lies in: the filters whose ``region_codes_within`` hold it."""
+    return [code, GUANGXI] if code in GUANGXI_CITY_CODES else [code]
+
+
 def region_codes_within(code: str) -> list[str]:
     """A province code selects its cities too, so a filter on Guangxi finds Nanning."""
     if code == GUANGXI:

@@ -7,6 +7,7 @@ same transaction as the approval. Each (need, output) pair notifies once, whatev
 
 from sqlalchemy.orm import Session
 
+from backend.listings.enums import ListingStatus
 from backend.listings.kinds import NEEDS, OUTPUTS, Listing
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.matching import service
@@ -28,8 +29,8 @@ def alert_new_listing(session: Session, *, kind: str, listing_id: int) -> int:
     listing: Listing | None = (
         session.get(ResearchOutput, listing_id) if kind == OUTPUTS.name else session.get(TechnologyNeed, listing_id)
     )
-    if listing is None:
-        return 0
+    if listing is None or listing.status != ListingStatus.published or listing.deleted_at is not None:
+        return 0  # withdrawn or sent back before the task ran: nothing to announce
     return _alert_matches(session, kind=kind, listing_id=listing_id) + alert_saved_searches(
         session, kind=listing_kind, listing=listing
     )

@@ -78,8 +78,12 @@ def emit(
     recipients: Iterable[int] = (),
     audience: Audience | None = None,
     dedupe_key: str | None = None,
+    webhooks: bool = True,
 ) -> Notification | None:
     """Record ``event`` for its recipients; returns None when nobody is to hear of it.
+
+    ``webhooks=False`` keeps a personal event (a user's own saved search) off the organisation's
+    webhooks, which would otherwise show colleagues' private interests to the organisation's systems.
 
     With ``dedupe_key``, a second emit of the same key is a no-op that returns the first
     notification: scheduled jobs that run twice (a crash, two beats) notify once.
@@ -120,7 +124,8 @@ def emit(
             session.add(delivery)
             if status == DeliveryStatus.pending:
                 emails.append(delivery)
-    _add_webhooks(session, notification, {u.organisation_id for u in users})
+    if webhooks:
+        _add_webhooks(session, notification, {u.organisation_id for u in users})
     session.flush()
     for delivery in emails:
         outbox.enqueue(session, tasknames.DELIVER_EMAIL, delivery.id)

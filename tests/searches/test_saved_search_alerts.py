@@ -108,3 +108,44 @@ def test_publication_alert_covers_saved_searches(session: Session) -> None:
     output = make_output(session, university)
     alert_new_listing(session, kind="output", listing_id=output.id)
     assert _alerted(session) == {watcher.id: ["graphene"]}
+
+
+def test_saved_search_alerts_stay_off_the_organisations_webhooks(session: Session) -> None:
+    from backend.notifications.models import WebhookDelivery, WebhookEndpoint
+
+    university = make_user(session, make_org(session, kind=OrgKind.university))
+    watcher_org = make_org(session)
+    watcher = make_user(session, watcher_org)
+    # Subscribed to every event: a colleague's private search must still not reach it.
+    session.add(
+        WebhookEndpoint(organisation_id=watcher_org.id, url="https://erp.example/h", secret="k" * 64, events=[])
+    )
+    _search(session, watcher, name="私人关注", q="石墨烯")
+    output = make_output(session, university)
+    assert alert_saved_searches(session, kind=OUTPUTS, listing=output) == 1
+    assert session.scalars(select(WebhookDelivery)).all() == []
+
+
+def test_a_listing_withdrawn_before_the_task_runs_alerts_nobody(session: Session) -> None:
+    from backend.accounts.enums import Role
+
+    university = make_user(session, make_org(session, kind=OrgKind.university))
+    reviewer = make_user(session, make_org(session, kind=OrgKind.government), role=Role.reviewer)
+    company = make_user(session, make_org(session))
+    make_need(session, company, title="石墨烯散热膜", description="需要高导热石墨烯散热膜用于手机散热")
+    # Staff see listings in any status but a draft when they browse; an alert still needs a published one.
+    _search(session, reviewer, q="石墨烯")
+    output = make_output(session, university, status="withdrawn")
+    assert alert_new_listing(session, kind="output", listing_id=output.id) == 0
+    assert session.scalars(select(Notification)).all() == []
+
+
+def test_staff_searches_alert_on_published_listings(session: Session) -> None:
+    from backend.accounts.enums import Role
+
+    university = make_user(session, make_org(session, kind=OrgKind.university))
+    reviewer = make_user(session, make_org(session, kind=OrgKind.government), role=Role.reviewer)
+    _search(session, reviewer, name="审核关注", q="石墨烯", region="450000")
+    output = make_output(session, university)
+    assert alert_saved_searches(session, kind=OUTPUTS, listing=output) == 1
+    assert _alerted(session) == {reviewer.id: ["审核关注"]}

@@ -69,3 +69,12 @@ def test_the_number_of_searches_is_bounded(client: TestClient, session: Session)
         )
     r = client.post("/api/saved-searches", headers=auth(user), json=GRAPHENE)
     assert r.status_code == 409 and r.json()["code"] == "too_many_saved_searches"
+
+
+def test_others_searches_cannot_be_replaced(client: TestClient, session: Session) -> None:
+    owner = make_user(session, make_org(session))
+    stranger = make_user(session, make_org(session))
+    search_id = client.post("/api/saved-searches", headers=auth(owner), json=GRAPHENE).json()["id"]
+    r = client.put(f"/api/saved-searches/{search_id}", headers=auth(stranger), json={**GRAPHENE, "name": "mine now"})
+    assert r.status_code == 404
+    assert client.get(f"/api/saved-searches/{search_id}", headers=auth(owner)).json()["name"] == "石墨烯"

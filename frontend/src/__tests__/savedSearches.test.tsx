@@ -35,6 +35,7 @@ describe('saved searches', () => {
     await userEvent.click(await screen.findByTestId('save-search'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByLabelText('名称')).toHaveValue('甘蔗');
+    expect(within(dialog).getByTestId('dropped-filters')).toHaveTextContent('技术成熟度');
     await userEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(calls(api, 'POST /api/saved-searches')).toHaveLength(1));
     // TRL is not a saved-search criterion: only keywords, field and region are kept.
@@ -53,6 +54,7 @@ describe('saved searches', () => {
     await renderApp(<App><BrowsePage kind="needs" /></App>, { path: '/needs', route: '/needs?region=450200' });
     await userEvent.click(await screen.findByTestId('save-search'));
     const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByTestId('dropped-filters')).toBeNull();
     await userEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     expect(await within(dialog).findByText('String should have at most 100 characters')).toBeInTheDocument();
   });
@@ -86,7 +88,7 @@ describe('saved searches', () => {
     });
     await renderApp(<App><SavedSearchesPanel /></App>);
     expect(await screen.findByText('关键词: 甘蔗 · 领域: 糖业')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('switch', { name: '有新结果时提醒我' }));
+    await userEvent.click(screen.getByRole('switch', { name: '有新结果时提醒我: 甘蔗' }));
     await waitFor(() => expect(put).toMatchObject({ alerts: false, q: '甘蔗', field_code: 'i-sugar', kind: 'output' }));
     await userEvent.click(screen.getByRole('button', { name: /删\s*除/ }));
     await screen.findByText('删除这个保存的搜索？');

@@ -24,6 +24,10 @@ export function SaveSearchButton({ kind, filters }: { kind: ListingKind; filters
   const [initial, setInitial] = useState<Values>({ name: '', alerts: true });
   const criteria = searchCriteria(filters);
   const kindName = kind === 'outputs' ? t('savedSearches.kindOutput') : t('savedSearches.kindNeed');
+  // Only keywords, field and region are kept: say so when other filters narrow what is on screen.
+  const dropped = [filters.trl_min, filters.trl_max, filters.amount_min, filters.amount_max, filters.mode].some(
+    (v) => v !== undefined && v !== null && v !== '',
+  );
 
   const start = () => {
     if (!criteria) {
@@ -69,6 +73,7 @@ export function SaveSearchButton({ kind, filters }: { kind: ListingKind; filters
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('savedSearches.saveHint', { kind: kindName })}</Typography.Paragraph>
+        {dropped && <Alert type="info" showIcon message={t('savedSearches.dropped')} style={{ marginBottom: 12 }} data-testid="dropped-filters" />}
         {problems.length > 0 && <Alert type="error" showIcon message={problems.join('; ')} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)}>
           <Form.Item

@@ -56,7 +56,7 @@ export function SavedSearchesPanel() {
                 key="alerts"
                 checked={s.alerts}
                 loading={busy === s.id}
-                aria-label={t('savedSearches.alerts')}
+                aria-label={`${t('savedSearches.alerts')}: ${s.name}`}
                 checkedChildren={t('savedSearches.alertsOn')}
                 unCheckedChildren={t('savedSearches.alertsOff')}
                 onChange={(on) => void toggle(s, on)}
