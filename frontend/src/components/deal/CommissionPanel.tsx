@@ -39,9 +39,12 @@ export function CommissionPanel({ deal, canAct, refreshKey }: { deal: Deal; canA
   const locked = (entries.data ?? []).length > 0;
   const editable = canAct && !locked && deal.stage !== 'closed_lost' && deal.stage !== 'closed_won';
 
+  // Refill only when the stored terms changed, not on every reload of the deal's data.
+  const stored = c === undefined ? undefined : JSON.stringify(c && [c.kind, c.rate, c.amount]);
   useEffect(() => {
     if (editable && c !== undefined) form.setFieldsValue(c ? { kind: c.kind, rate: c.rate ?? undefined, amount: c.amount ?? undefined } : { kind: 'percentage' });
-  }, [form, c, editable]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, stored, editable]);
 
   if (!deal.agent_id) return <EmptyState title={t('deal.noAgent')} hint={t('deal.noAgentHint')} />;
   if (terms.error) return <ErrorAlert error={terms.error} onRetry={terms.reload} />;

@@ -69,9 +69,13 @@ export function ContractForm({ deal, contract, editable, onSaved }: Props) {
   const nonTechnical = Form.useWatch('non_technical_costs', form);
   const technology = subtractMoney(total, nonTechnical || '0');
 
+  // Refill only when the stored contract changed (its version), not on every reload of the deal's data:
+  // a payment or upload elsewhere on the page must not wipe what the user is typing here.
+  const stored = contract ? `${contract.deal_id}:${contract.version}` : 'none';
   useEffect(() => {
     if (editable) form.setFieldsValue(toValues(contract));
-  }, [form, contract, editable]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, stored, editable]);
 
   if (!editable) {
     if (contract) return <ContractFacts contract={contract} />;

@@ -62,9 +62,12 @@ export function RegistrationForm({ deal, contract, registration, editable, onSav
   const submit = useApiForm(form, { fields: FIELDS, savedText: t('deal.registrationSaved') });
   const { required, money } = useMoneyRules();
 
+  // Refill only when what is stored changed (versions), not on every reload of the deal's data.
+  const stored = `${registration ? `${registration.deal_id}:${registration.version}` : 'none'}/${contract?.version ?? 'none'}`;
   useEffect(() => {
     if (editable) form.setFieldsValue(toValues(registration, contract));
-  }, [form, registration, contract, editable]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, stored, editable]);
 
   if (!editable) {
     if (registration) return <RegistrationFacts registration={registration} />;
