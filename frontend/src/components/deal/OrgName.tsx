@@ -12,7 +12,12 @@ function load(id: number): Promise<Named | null> {
   if (!found) {
     found = api.GET('/api/organisations/{org_id}', { params: { path: { org_id: id } } })
       .then((r) => (r.response.ok && r.data ? { name: r.data.name, name_en: r.data.name_en ?? null } : null))
-      .catch(() => null);
+      .catch(() => null)
+      .then((named) => {
+        // A failed read is not remembered, so the next render asks again instead of showing "#id" for good.
+        if (named === null) cache.delete(id);
+        return named;
+      });
     cache.set(id, found);
   }
   return found;
