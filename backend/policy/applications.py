@@ -4,6 +4,7 @@ Every change re-evaluates and freezes the case and the result with the rule-set 
 a reviewer decides on exactly what the applicant saw.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -228,5 +229,15 @@ def review(
 
 
 def reviews(session: Session, app: SubsidyApplication) -> list[ApplicationReview]:
-    stmt = select(ApplicationReview).where(ApplicationReview.application_id == app.id).order_by(ApplicationReview.id)
-    return list(session.scalars(stmt))
+    return reviews_by_application(session, [app.id]).get(app.id, [])
+
+
+def reviews_by_application(session: Session, application_ids: Sequence[int]) -> dict[int, list[ApplicationReview]]:
+    """Reviews of many applications in one query."""
+    found: dict[int, list[ApplicationReview]] = {}
+    if not application_ids:
+        return found
+    stmt = select(ApplicationReview).where(ApplicationReview.application_id.in_(application_ids))
+    for review in session.scalars(stmt.order_by(ApplicationReview.id)):
+        found.setdefault(review.application_id, []).append(review)
+    return found

@@ -1,6 +1,5 @@
 """HTTP routes of subsidy applications."""
 
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
@@ -26,12 +25,23 @@ from backend.policy.schemas import (
 router = APIRouter(prefix="/applications", tags=["subsidy applications"], responses=ERROR_RESPONSES)
 
 
+def _outs(session: Session, apps: list[SubsidyApplication]) -> list[ApplicationOut]:
+    """Applications with their reviews and payouts: three queries however many applications."""
+    ids = [a.id for a in apps]
+    reviews = applications.reviews_by_application(session, ids)
+    paid = payouts.by_application(session, ids)
+    outs = []
+    for app in apps:
+        out = ApplicationOut.model_validate(app)
+        out.reviews = [ReviewOut.model_validate(r) for r in reviews.get(app.id, [])]
+        out.payouts = [PayoutOut.model_validate(p) for p in paid.get(app.id, [])]
+        out.paid = payouts.total_of(paid.get(app.id, []))
+        outs.append(out)
+    return outs
+
+
 def _out(session: Session, app: SubsidyApplication) -> ApplicationOut:
-    out = ApplicationOut.model_validate(app)
-    out.reviews = [ReviewOut.model_validate(r) for r in applications.reviews(session, app)]
-    out.payouts = [PayoutOut.model_validate(p) for p in payouts.list_for(session, app.id)]
-    out.paid = sum((p.amount for p in out.payouts), Decimal("0.00"))
-    return out
+    return _outs(session, [app])[0]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, operation_id="createApplication")
@@ -47,7 +57,7 @@ def list_applications(
     application_status: Annotated[ApplicationStatus | None, Query(alias="status")] = None,
 ) -> list[ApplicationOut]:
     """Your organisation's applications; reviewers see all (filter status=submitted for the queue)."""
-    return [_out(session, a) for a in applications.list_for(session, user=user, status=application_status)]
+    return _outs(session, applications.list_for(session, user=user, status=application_status))
 
 
 @router.get("/{application_id}", operation_id="getApplication")

@@ -14,7 +14,10 @@ from backend.notifications.models import Notification
 from tests.factories import auth
 from tests.policy_api.test_applications import _apply, _attach_all, _deal, _reviewer
 
-TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+def _today() -> Any:
+    """Read per call: a module-level date goes stale when a run crosses Shanghai midnight (16:00 UTC)."""
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
 
 def _approved(client: TestClient, session: Session, *, approve: bool = True) -> tuple[dict[str, Any], Any]:
@@ -29,7 +32,8 @@ def _approved(client: TestClient, session: Session, *, approve: bool = True) -> 
     return app, buyer
 
 
-def _pay(client: TestClient, staff: Any, app_id: int, amount: str, reference: str, paid_on: Any = TODAY) -> Any:
+def _pay(client: TestClient, staff: Any, app_id: int, amount: str, reference: str, paid_on: Any = None) -> Any:
+    paid_on = paid_on if paid_on is not None else _today()
     body = {"amount": amount, "paid_on": paid_on.isoformat(), "reference": reference}
     return client.post(f"/api/applications/{app_id}/payouts", headers=auth(staff), json=body)
 
@@ -76,9 +80,9 @@ def test_only_approved_applications_are_paid(client: TestClient, session: Sessio
 def test_bad_payouts_are_refused(client: TestClient, session: Session) -> None:
     app, buyer = _approved(client, session)
     staff = _reviewer(session)
-    before_approval = _pay(client, staff, app["id"], "1000.00", "GK-1", TODAY - timedelta(days=1))
+    before_approval = _pay(client, staff, app["id"], "1000.00", "GK-1", _today() - timedelta(days=1))
     assert before_approval.status_code == 422 and before_approval.json()["details"][0]["loc"] == ["body", "paid_on"]
-    future = _pay(client, staff, app["id"], "1000.00", "GK-1", TODAY + timedelta(days=1))
+    future = _pay(client, staff, app["id"], "1000.00", "GK-1", _today() + timedelta(days=1))
     assert future.status_code == 422
     assert _pay(client, staff, app["id"], "0.00", "GK-1").status_code == 422
     assert _pay(client, staff, app["id"], "1.001", "GK-1").status_code == 422
