@@ -7,9 +7,11 @@ recomputing a row twice is harmless. The first refresh, or ``rebuild``, recomput
 (run it after bulk loads or a change of an organisation's region or a listing's field, which do not
 touch the deal; the workers run it nightly). Both keep the monthly roll-up (``rollup``) in step in
 the same transaction: the months whose facts changed are recomputed. Callers hold a lock (``lock``)
-so two refreshes never interleave.
+so two refreshes never interleave. A request does not wait for it (``refresh_if_stale``): while another
+refresh holds it, the request answers from the facts as last committed.
 """
 
+import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -25,6 +27,8 @@ from backend.stats import medians, rollup
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState, RollupState
 from backend.stats.facts import field_of_deal, live_contracts, local_date
 from backend.stats.sql import fen
+
+log = logging.getLogger(__name__)
 
 STATE = "facts"
 OVERLAP = timedelta(minutes=5)
@@ -42,6 +46,15 @@ def lock(session: Session) -> None:
     """Serialise refreshes across processes (PostgreSQL); SQLite has a single writer anyway."""
     if _dialect(session) == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
+def try_lock(session: Session) -> bool:
+    """Take the refresh lock if it is free; False if another transaction holds it (PostgreSQL).
+
+    On SQLite there is no lock to try: the database's single writer serialises refreshes."""
+    if _dialect(session) != "postgresql":
+        return True
+    return bool(session.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _LOCK_KEY}).scalar_one())
 
 
 def _live_deals(dialect: str, deal_ids: Any = None) -> Any:
@@ -191,15 +204,24 @@ def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def refresh_if_stale(session: Session, *, max_age_seconds: float) -> None:
-    """Refresh unless the facts are younger than ``max_age_seconds`` (0: always)."""
+def refresh_if_stale(session: Session, *, max_age_seconds: float) -> bool:
+    """Refresh unless the facts are younger than ``max_age_seconds`` (0: always) or another refresh is
+    running. Returns False when it left stale facts because the lock was taken.
+
+    A request never waits for the lock: the nightly rebuild holds it for minutes, and every request
+    in that time would queue behind it. The facts it reads are the last committed ones (the other
+    refresh's deletions are invisible until it commits), so its answer is only as stale as they are.
+    """
     if _fresh(session.get(RefreshState, STATE), max_age_seconds):
-        return
-    lock(session)
-    # Another request may have refreshed while this one waited for the lock.
+        return True
+    if not try_lock(session):
+        log.info("stats facts refresh already running: answering from the facts as they are")
+        return False
+    # Another refresh may have committed between the first look and taking the lock.
     if _fresh(session.get(RefreshState, STATE, populate_existing=True), max_age_seconds):
-        return
+        return True
     refresh(session)
+    return True
 
 
 def _fresh(state: RefreshState | None, max_age_seconds: float) -> bool:

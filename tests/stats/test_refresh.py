@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from backend.core.db import utcnow
@@ -72,3 +72,22 @@ def test_facts_are_reused_while_younger_than_the_setting(
     state.refreshed_at = utcnow() - timedelta(hours=2)
     session.flush()
     assert _contracts(client, market) == 3
+
+
+def test_a_request_does_not_wait_for_a_running_refresh(
+    client: TestClient, session: Session, market: Market, engine: Engine
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the refresh lock is PostgreSQL's; SQLite's single writer serialises refreshes instead")
+    # A regression that waits for the lock fails at this timeout instead of hanging the suite (the
+    # holder below is this same thread).
+    session.execute(text("SET LOCAL lock_timeout = '5s'"))
+    with Session(bind=engine) as other:
+        refresh.lock(other)  # as the nightly rebuild does, for minutes
+        assert refresh.refresh_if_stale(session, max_age_seconds=0) is False
+        # The request answers from the facts as they are (none were built yet), without a refresh.
+        assert _contracts(client, market) == 0
+        assert session.get(RefreshState, refresh.STATE, populate_existing=True) is None
+        other.rollback()  # the rebuild ends
+    assert _contracts(client, market) == 4  # the next request refreshes
+    assert session.get(RefreshState, refresh.STATE, populate_existing=True) is not None
