@@ -1,4 +1,4 @@
-"""HTTP routes of the agent's side: the board and the commission ledger."""
+"""HTTP routes of the agent's side: the directory of agents, the board and the commission ledger."""
 
 from typing import Annotated
 
@@ -7,12 +7,27 @@ from fastapi import APIRouter, Query
 from backend.accounts.deps import CurrentUser
 from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
+from backend.core.pagination import Page, PageDep
 from backend.core.params import MAX_ID
-from backend.deals import agents
+from backend.deals import agents, engage
+from backend.deals.schemas import AgentOut
 from backend.deals.stages import OPEN
 from backend.deals.statements import BoardColumn, BoardOut, LedgerOut, LedgerTotal
 
 router = APIRouter(prefix="/agents", tags=["agents"], responses=ERROR_RESPONSES)
+
+
+@router.get("", operation_id="listAgents")
+def list_agents(
+    session: SessionDep,
+    _user: CurrentUser,
+    paging: PageDep,
+    q: Annotated[str | None, Query(max_length=100, description="Part of the agent's name")] = None,
+) -> Page[AgentOut]:
+    """Active agents a deal's party can engage, with their organisation."""
+    rows, total = engage.list_agents(session, q=q, offset=paging.offset, limit=paging.page_size)
+    items = [AgentOut(id=i, full_name=n, organisation_id=o, organisation_name=on) for i, n, o, on in rows]
+    return Page(items=items, total=total, page=paging.page, page_size=paging.page_size)
 
 
 @router.get("/board", operation_id="agentBoard")

@@ -19,6 +19,7 @@ INTEREST_DECIDED = "interest.decided"
 DEAL_OPENED = "deal.opened"
 DEAL_STAGE_CHANGED = "deal.stage_changed"
 DEAL_PAYMENT_RECORDED = "deal.payment_recorded"
+DEAL_AGENT_ENGAGED = "deal.agent_engaged"
 
 
 def _deal_audience(deal: Deal, actor: User) -> tuple[tuple[int, ...], Audience]:
@@ -70,3 +71,10 @@ def payment_recorded(session: Session, *, deal: Deal, actor: User, payment: Paym
     recipients, audience = _deal_audience(deal, actor)
     payload = _deal_payload(deal, amount=money_str(payment.amount), paid_total=money_str(paid_total))
     emit(session, event=DEAL_PAYMENT_RECORDED, payload=payload, recipients=recipients, audience=audience)
+
+
+def agent_engaged(session: Session, *, deal: Deal, actor: User, agent: User) -> None:
+    # The audience is computed after the deal names its agent, so the agent hears of its engagement too.
+    recipients, audience = _deal_audience(deal, actor)
+    payload = _deal_payload(deal, agent_id=agent.id, agent_name=agent.full_name)
+    emit(session, event=DEAL_AGENT_ENGAGED, payload=payload, recipients=recipients, audience=audience)

@@ -1,4 +1,4 @@
-"""HTTP routes of the deal pipeline: open, list, read, move between stages, history."""
+"""HTTP routes of the deal pipeline: open, list, read, move between stages, engage an agent, history."""
 
 from collections.abc import Iterable
 from typing import Annotated
@@ -13,10 +13,10 @@ from backend.core.deps import SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.pagination import Page, PageDep
 from backend.core.params import IdPath
-from backend.deals import access, pipeline
+from backend.deals import access, engage, pipeline
 from backend.deals.enums import Stage
 from backend.deals.models import Deal
-from backend.deals.schemas import DealIn, DealOut, HistoryOut, TransitionIn
+from backend.deals.schemas import DealIn, DealOut, EngageAgentIn, HistoryOut, TransitionIn
 from backend.deals.stages import allowed_next
 
 router = APIRouter(prefix="/deals", tags=["deals"], responses=ERROR_RESPONSES)
@@ -72,6 +72,14 @@ def transition(session: SessionDep, user: CurrentUser, deal_id: IdPath, data: Tr
     pipeline.transition(
         session, actor=user, deal=deal, to=data.to, version=data.version, note=data.note, reason=data.reason
     )
+    return _one(session, deal)
+
+
+@router.put("/{deal_id}/agent", operation_id="engageDealAgent")
+def engage_agent(session: SessionDep, user: CurrentUser, deal_id: IdPath, data: EngageAgentIn) -> DealOut:
+    """One of the parties engages an agent on a deal that has none; send the version you read."""
+    deal = access.get_visible(session, user=user, deal_id=deal_id, for_update=True)
+    engage.engage_agent(session, actor=user, deal=deal, agent_id=data.agent_id, version=data.version)
     return _one(session, deal)
 
 

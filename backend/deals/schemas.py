@@ -133,6 +133,18 @@ class TransitionIn(BaseModel):
     reason: Note | None = Field(None, description="Required when moving to closed_lost")
 
 
+class EngageAgentIn(BaseModel):
+    agent_id: Id = Field(description="An active user with the agent role (see GET /agents)")
+    version: Version
+
+
+class AgentOut(BaseModel):
+    id: int
+    full_name: str
+    organisation_id: int
+    organisation_name: str
+
+
 class DealOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

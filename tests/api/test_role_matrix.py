@@ -84,6 +84,7 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/deals"): SIGNED_IN,
     ("GET", "/api/deals/{deal_id}"): SIGNED_IN,
     ("POST", "/api/deals/{deal_id}/transition"): SIGNED_IN,
+    ("PUT", "/api/deals/{deal_id}/agent"): SIGNED_IN,
     ("GET", "/api/deals/{deal_id}/history"): SIGNED_IN,
     ("PUT", "/api/deals/{deal_id}/contract"): SIGNED_IN,
     ("GET", "/api/deals/{deal_id}/contract"): SIGNED_IN,
@@ -101,6 +102,8 @@ RULES: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/deals/{deal_id}/documents"): SIGNED_IN,
     ("GET", "/api/deals/{deal_id}/documents"): SIGNED_IN,
     ("GET", "/api/deals/{deal_id}/documents/{document_id}"): SIGNED_IN,
+    # The directory of agents a deal's party can engage: anyone signed in.
+    ("GET", "/api/agents"): SIGNED_IN,
     # The agent's board and ledger: agents (a transfer agency's admin too, for the ledger) and staff.
     ("GET", "/api/agents/board"): STAFF | {"agent"},
     ("GET", "/api/agents/ledger"): STAFF | {"agent"},

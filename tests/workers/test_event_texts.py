@@ -24,6 +24,7 @@ PAYLOADS: dict[str, dict[str, object]] = {
     deal_events.DEAL_OPENED: {"deal_id": 8, "title": "E", "stage": "interest"},
     deal_events.DEAL_STAGE_CHANGED: {"deal_id": 8, "title": "E", "stage": "registered", "previous_stage": "contract_signed"},
     deal_events.DEAL_PAYMENT_RECORDED: {"deal_id": 8, "title": "E", "stage": "paid", "amount": "50000.00", "paid_total": "100000.00"},
+    deal_events.DEAL_AGENT_ENGAGED: {"deal_id": 8, "title": "E", "stage": "negotiating", "agent_id": 3, "agent_name": "李经纪"},
     applications.EVENT: {"application_id": 2, "deal_id": 8, "rule_set": "gx-2024", "status": "approved", "reason": None},
     SUBSIDY_PAID: {
         "application_id": 2, "deal_id": 8, "rule_set": "gx-2024", "amount": "30000.00",

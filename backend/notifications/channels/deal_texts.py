@@ -45,6 +45,16 @@ DEAL_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             'A payment of {amount} yuan was recorded on the deal "{title}"; {paid_total} yuan paid so far.',
         ),
     },
+    "deal.agent_engaged": {
+        "zh-CN": (
+            "交易已委托技术经纪人：{title}",
+            "交易《{title}》已委托技术经纪人{agent_name}，当前阶段：{stage_name}。",
+        ),
+        "en": (
+            "An agent was engaged: {title}",
+            'The agent {agent_name} was engaged on the deal "{title}"; stage: {stage_name}.',
+        ),
+    },
     "subsidy_application.status_changed": {
         "zh-CN": ("补助申请{status_name}", "您的补助申请（{rule_set}）状态：{status_name}。{reason_line}"),
         "en": (
