@@ -21,6 +21,7 @@ export const EVENTS = [
   'deal.opened',
   'deal.stage_changed',
   'deal.payment_recorded',
+  'deal.agent_engaged',
   'subsidy_application.status_changed',
   'subsidy_application.paid',
 ] as const;

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
 import en from './en';
 import { adminText } from './admin';
+import { engageAgentText } from './engageAgent';
 import { notificationSettingsText } from './notificationSettings';
 import { savedSearchesText } from './savedSearches';
 
@@ -30,8 +31,8 @@ export function rememberLocale(locale: AppLocale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'], notificationSettings: notificationSettingsText['zh-CN'], admin: adminText['zh-CN'] } },
-    en: { translation: { ...en, savedSearches: savedSearchesText.en, notificationSettings: notificationSettingsText.en, admin: adminText.en } },
+    'zh-CN': { translation: { ...zhCN, savedSearches: savedSearchesText['zh-CN'], notificationSettings: notificationSettingsText['zh-CN'], admin: adminText['zh-CN'], engageAgent: engageAgentText['zh-CN'] } },
+    en: { translation: { ...en, savedSearches: savedSearchesText.en, notificationSettings: notificationSettingsText.en, admin: adminText.en, engageAgent: engageAgentText.en } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

@@ -14,6 +14,7 @@ import { ContractForm } from '../components/deal/ContractForm';
 import { DealHistory } from '../components/deal/DealHistory';
 import { CONTRACT_EDITABLE, REGISTRATION_EDITABLE, dealRole } from '../components/deal/dealRole';
 import { DocumentsPanel } from '../components/deal/DocumentsPanel';
+import { EngageAgent } from '../components/deal/EngageAgent';
 import { IncomeSplitCard } from '../components/deal/IncomeSplitCard';
 import { NextStep, nextStep } from '../components/deal/NextStep';
 import { OrgName } from '../components/deal/OrgName';
@@ -23,6 +24,7 @@ import { useDealData } from '../components/deal/useDealData';
 import { formatTime } from '../lib/time';
 
 const LINE: Stage[] = STAGES.filter((s) => s !== 'closed_lost');
+const CLOSED: Stage[] = ['closed_won', 'closed_lost'];
 const TABS = ['contract', 'payments', 'income', 'documents', 'subsidy', 'history'];
 
 export function DealPage() {
@@ -107,7 +109,11 @@ export function DealPage() {
           {d.need_id && <Descriptions.Item label={t('nav.needs')}><Link to={`/needs/${d.need_id}`}>#{d.need_id}</Link></Descriptions.Item>}
           <Descriptions.Item label={t('deals.seller')}><OrgName id={d.seller_org_id} /></Descriptions.Item>
           <Descriptions.Item label={t('deals.buyer')}><OrgName id={d.buyer_org_id} /></Descriptions.Item>
-          <Descriptions.Item label={t('deals.agent')}>{d.agent_id ? d.agent_name ?? `#${d.agent_id}` : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('deals.agent')}>
+            {d.agent_id ? d.agent_name ?? `#${d.agent_id}` : t('common.none')}
+            {/* backend/deals/engage.py: a party engages one agent, while the deal is open. */}
+            {!d.agent_id && role.isParty && !CLOSED.includes(d.stage) && <EngageAgent deal={d} onChanged={data.reload} />}
+          </Descriptions.Item>
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(d.created_at)}</Descriptions.Item>
         </Descriptions>
       </Card>
