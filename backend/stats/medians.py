@@ -13,9 +13,11 @@ only that bucket's values need reading. The roll-up keeps, per month, the count 
 The median is then computed as the facts path computes it (PostgreSQL's percentile_cont, Python's
 statistics.median on SQLite), so both paths return the same float. Only unfiltered durations use
 this (a histogram per city or field would be as large as the facts it replaces); filtered ones read
-the facts, which the filter already narrows.
+the facts, which the filter already narrows. A histogram found out of step with the facts (a bucket
+without the values it counts) is logged and the caller reads the facts instead: slower, still exact.
 """
 
+import logging
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,6 +35,8 @@ from backend.stats.fact_models import ContractFact, ListingFact, RollupState, Wa
 from backend.stats.filters import LOCAL, Filters, local_midnight_utc
 from backend.stats.settings import get_stats_settings
 from backend.stats.sql import fixed
+
+log = logging.getLogger(__name__)
 
 INTEREST, CONTRACT = "interest", "contract"
 STATE = "medians"  # a RollupState row: the histograms were built (the thresholds are not theirs)
@@ -144,14 +148,19 @@ def _histogram(session: Session, kind: str, cut: Span) -> dict[int, int]:
     return counts
 
 
-def _at_rank(counts: dict[int, int], rank: int) -> tuple[int, int]:
-    """The bucket holding the 0-based ``rank``-th smallest value, and the rank within it."""
+def _at_rank(counts: dict[int, int], rank: int) -> tuple[int, int] | None:
+    """The bucket holding the 0-based ``rank``-th smallest value, and the rank within it; None when
+    the counts cannot hold that rank (only a corrupt histogram, with negative counts, does that)."""
     seen = 0
     for bucket in sorted(counts):
         if rank < seen + counts[bucket]:
             return bucket, rank - seen
         seen += counts[bucket]
-    raise ValueError("rank beyond the histogram")
+    return None
+
+
+def _out_of_step(kind: str, cut: Span, why: str) -> None:
+    log.warning("stats %s histogram out of step with the facts for %s (%s): reading the facts", kind, cut, why)
 
 
 def _middle(session: Session, a: float, b: float) -> float:
@@ -160,22 +169,31 @@ def _middle(session: Session, a: float, b: float) -> float:
     return float(statistics.median([a, b]))
 
 
-def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[int, float | None]:
+def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[int, float | None] | None:
+    """The count and median of the period's values from the histograms, or None when the histograms
+    turn out not to match the facts (the caller then reads the facts)."""
     counts = _histogram(session, kind, cut)
     total = sum(counts.values())
     if total == 0:
         return 0, None
+    if any(n < 0 for n in counts.values()):
+        _out_of_step(kind, cut, "a negative count")
+        return None
     ranks = ((total - 1) // 2, total // 2)
+    found = [_at_rank(counts, r) for r in sorted(set(ranks))]  # one rank when the count is odd
+    places = [place for place in found if place is not None]
+    if len(places) != len(found):
+        _out_of_step(kind, cut, f"no bucket holds rank {ranks[1]} of {total}")
+        return None
     if kind == CONTRACT:
-        low, high = (float(_at_rank(counts, r)[0]) for r in ranks)
+        low, high = (float(bucket) for bucket, _ in (places[0], places[-1]))
         return total, _middle(session, low, high)
     f = ListingFact
     # Bounds written into the statement (``sql.fixed``): a generic plan cannot see that a one-day
     # bucket is narrower than a ten-year period and read the period by date (50 ms instead of 5).
     start, end = fixed(session, filters.start_utc, UTCDateTime()), fixed(session, filters.end_utc, UTCDateTime())
     values = []
-    for rank in sorted(set(ranks)):  # one read when the count is odd
-        bucket, offset = _at_rank(counts, rank)
+    for bucket, offset in places:
         stmt = (
             select(f.days_to_first_interest)
             .where(
@@ -188,8 +206,9 @@ def median(session: Session, kind: str, filters: Filters, cut: Span) -> tuple[in
             .offset(offset)
             .limit(1)
         )
-        found = session.scalars(stmt).one()
-        if found is None:  # the bucket's bounds exclude NULL; this would be a histogram out of step
-            raise ValueError(f"no wait in bucket {bucket}")
-        values.append(float(found))
+        value = session.scalars(stmt).one_or_none()
+        if value is None:  # the histogram counts more values in this bucket than the facts hold
+            _out_of_step(kind, cut, f"bucket {bucket} has no value at offset {offset}")
+            return None
+        values.append(float(value))
     return total, values[0] if len(values) == 1 else _middle(session, values[0], values[1])

@@ -95,13 +95,24 @@ def durations(session: Session, filters: Filters) -> Durations:
     """Median days from publication to first interest (listings published in the period) and to a
     signed contract (counted contracts signed in the period, from their listing's publication day)."""
     cut = medians.usable(session, filters)
-    if cut is not None:
-        with_interest, to_interest = medians.median(session, medians.INTEREST, filters, cut)
-        signed_count, to_contract = medians.median(session, medians.CONTRACT, filters, cut)
-        return Durations(with_interest, to_interest, signed_count, to_contract)
+    to_interest = None if cut is None else medians.median(session, medians.INTEREST, filters, cut)
+    to_contract = None if cut is None else medians.median(session, medians.CONTRACT, filters, cut)
+    # Each from the facts when the histograms cannot answer or did not match the facts.
+    with_interest, interest_days = to_interest or _interest_from_facts(session, filters)
+    signed_count, contract_days = to_contract or _contract_from_facts(session, filters)
+    return Durations(
+        listings_with_interest=with_interest,
+        median_days_to_first_interest=interest_days,
+        contracts_signed=signed_count,
+        median_days_to_signed_contract=contract_days,
+    )
 
-    # Bounds and filters written into the statement on PostgreSQL (see ``sql.fixed``): a generic
-    # plan read ten years of facts by date to keep one city's (350 ms instead of 80).
+
+# Bounds and filters written into the statement on PostgreSQL (see ``sql.fixed``): a generic plan
+# read ten years of facts by date to keep one city's (350 ms instead of 80).
+
+
+def _interest_from_facts(session: Session, filters: Filters) -> tuple[int, float | None]:
     def v(value: Any, type_: Any = None) -> Any:
         return fixed(session, value, type_)
 
@@ -117,7 +128,12 @@ def durations(session: Session, filters: Filters) -> Durations:
         waits = waits.where(f.field == filters.field)  # free text: sent as a parameter
     if filters.organisation_id is not None:
         waits = waits.where(f.organisation_id == v(filters.organisation_id))
-    with_interest, to_interest = median(session, waits)
+    return median(session, waits)
+
+
+def _contract_from_facts(session: Session, filters: Filters) -> tuple[int, float | None]:
+    def v(value: Any, type_: Any = None) -> Any:
+        return fixed(session, value, type_)
 
     c = ContractFact
     signed = select(days_between_dates(session, c.signed_on, c.published_on)).where(
@@ -133,10 +149,4 @@ def durations(session: Session, filters: Filters) -> Durations:
         signed = signed.where(c.seller_org_id == v(filters.organisation_id))
     if filters.contract_type is not None:
         signed = signed.where(c.contract_type == v(filters.contract_type))
-    signed_count, to_contract = median(session, signed)
-    return Durations(
-        listings_with_interest=with_interest,
-        median_days_to_first_interest=to_interest,
-        contracts_signed=signed_count,
-        median_days_to_signed_contract=to_contract,
-    )
+    return median(session, signed)
