@@ -16,25 +16,19 @@ from sqlalchemy import Engine, delete, select, update
 from backend.accounts.enums import OrgKind, Role
 from backend.accounts.models import Organisation, User
 from backend.core.config import Settings, get_settings
-from backend.core.db import utcnow
+from backend.core.db import Base, utcnow
 from backend.deals.models import Contract, Deal
 from backend.listings.models import ResearchOutput
-from backend.stats import rollup
-from backend.stats.fact_models import (
-    ContractFact,
-    ContractMonth,
-    DealFact,
-    DealMonth,
-    ListingFact,
-    RefreshState,
-    RollupState,
-)
+from backend.stats import fact_models, rollup
+from backend.stats.fact_models import ContractFact, RollupState
 from tests.factories import make_contract, make_deal, make_org, make_output, make_user
 from workers.app import beat_schedule, celery
 from workers.db import unit_of_work
 from workers.tasks.stats import REBUILD_FACTS, REFRESH_FACTS, rebuild_facts, refresh_facts
 
-STATS_TABLES = (ContractFact, DealFact, ListingFact, ContractMonth, DealMonth, RefreshState, RollupState)
+# Every table the refresh writes (facts, roll-up, histograms, state), taken from their module so a
+# table added there is emptied too; none refers to another, so the order of deletion does not matter.
+STATS_TABLES = [m.class_ for m in Base.registry.mappers if m.class_.__module__ == fact_models.__name__]
 
 
 def test_the_refresh_is_on_the_beat_schedule() -> None:
@@ -68,6 +62,7 @@ def two_deals(engine: Engine) -> Iterator[tuple[int, int]]:
         session.execute(update(Contract).where(Contract.deal_id == ids[1]).values(updated_at=hour_ago))
     yield ids[0], ids[1]
     with unit_of_work() as session:
+        assert {m.__tablename__ for m in STATS_TABLES} >= {"stats_contract_facts", "stats_wait_months"}
         for model in STATS_TABLES:
             session.execute(delete(model))
         session.execute(delete(Contract).where(Contract.deal_id.in_(ids)))
