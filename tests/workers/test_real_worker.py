@@ -102,6 +102,11 @@ def _approve(db: WorkerDatabase, listing_ids: list[int], reviewer_id: int) -> No
         s.commit()
 
 
+def _last_outbox_id(db: WorkerDatabase) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.max(OutboxMessage.id))) or 0
+
+
 def _email_rows(db: WorkerDatabase, user_ids: list[int]) -> list[Delivery]:
     with db.session() as s:
         stmt = select(Delivery).where(Delivery.channel == "email", Delivery.user_id.in_(user_ids))
@@ -166,6 +171,13 @@ def test_redis_down_while_listings_change_nothing_lost(db, smtp, redis, workers,
         )
     redis.start()
     _assert_exactly_once(smtp, db, users, 8)
+    # The approvals also queued match alerts; let them leave too, so the next test starts clean.
+    with db.session() as s:
+        wait_for(
+            lambda: s.scalar(select(func.count()).where(OutboxMessage.published_at.is_(None))) == 0 or s.expire_all(),
+            timeout=60,
+            what="the whole outbox to be published",
+        )
 
 
 def test_messages_lost_inside_redis_are_sent_again(db, smtp, redis, workers, tmp) -> None:
@@ -173,13 +185,14 @@ def test_messages_lost_inside_redis_are_sent_again(db, smtp, redis, workers, tmp
     env = worker_env(db=db, broker=redis.url, smtp_port=smtp.port, var_dir=tmp)
     # This worker relays the outbox but consumes another queue: the messages sit in Redis.
     parked = _start(workers, env, tmp, name="relay-only", args=("-Q", "elsewhere"))
+    before = _last_outbox_id(db)
     _approve(db, outs, reviewer)
+    # Only this test's rows: an earlier test may leave rows waiting out a relay backoff (up to 30 s).
+    mine = (OutboxMessage.id > before) & OutboxMessage.published_at.is_(None)
     with db.session() as s:
         wait_for(
-            lambda: (
-                s.scalar(select(func.count()).where(OutboxMessage.published_at.is_(None))) == 0 and not s.expire_all()
-            ),
-            timeout=15,
+            lambda: s.scalar(select(func.count()).where(mine)) == 0 and not s.expire_all(),
+            timeout=30,
             what="the outbox to be published",
         )
     parked.stop()
