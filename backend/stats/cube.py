@@ -129,11 +129,14 @@ def contract_rollup_usable(session: Session, filters: Filters, thresholds: Thres
     return all(_plan(session, filters, rollup.CONTRACT_GRAINS, (d,))[0] is not None for d in dims)
 
 
+_AT = {name: i for i, name in enumerate(rollup.CONTRACT_MEASURES)}  # where each measure is summed
+_COUNTED = ("transformation_projects", "major_projects")  # the measures that depend on a threshold
+
+
 def contract_groups(
     session: Session, filters: Filters, thresholds: Thresholds, by: Sequence[str]
-) -> dict[Key, list[int]]:
-    """Counted contracts of the period grouped by ``by`` (dimensions of the facts, or MONTH): per
-    key, the sums in ``rollup.CONTRACT_MEASURES`` order."""
+) -> dict[Key, rollup.ContractSums]:
+    """Counted contracts of the period grouped by ``by`` (dimensions of the facts, or MONTH)."""
     wanted = (fen_of(thresholds.transformation), fen_of(thresholds.major))
     grain, cut = _plan(session, filters, rollup.CONTRACT_GRAINS, by)
     out: dict[Key, list[int]] = defaultdict(lambda: [0] * len(rollup.CONTRACT_MEASURES))
@@ -148,27 +151,19 @@ def contract_groups(
             columns.setdefault(rung, getattr(m, name))
         nearest = (_nearest(list(columns), wanted[0]), _nearest(list(columns), wanted[1]))
         sums = [int_sum(getattr(m, name)) for name in rollup.CONTRACT_MEASURES]
-        sums[2], sums[3] = int_sum(columns[nearest[0]]), int_sum(columns[nearest[1]])
+        for measure, amount in zip(_COUNTED, nearest, strict=True):
+            sums[_AT[measure]] = int_sum(columns[amount])
         for part, lo, hi in _parts(grain, cut.months, by):
             where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
             statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
-        for i in (0, 1):
-            if nearest[i] != wanted[i]:
-                correction = _threshold_correction(session, filters, by, cut.months, wanted[i], nearest[i])
-                statements.append((2 + i, correction))
+        for measure, want, near in zip(_COUNTED, wanted, nearest, strict=True):
+            if near != want:
+                correction = _threshold_correction(session, filters, by, cut.months, want, near)
+                statements.append((_AT[measure], correction))
     if cut.days:
         f = ContractFact
         keys = _keys(f, f.period_on, by)
-        stmt = select(
-            *keys,
-            func.count(),
-            count_when(f.registered.is_(True)),
-            count_when(f.technology_fen >= wanted[0]),
-            count_when(f.technology_fen >= wanted[1]),
-            int_sum(f.total_fen),
-            int_sum(f.technology_fen),
-            int_sum(f.approved_income_fen),
-        )
+        stmt = select(*keys, *rollup.contract_measures(f, wanted[0], wanted[1]))
         statements.append((0, stmt.where(_in_days(f.period_on, cut.days), *_where(f, filters)).group_by(*keys)))
     for first, stmt in statements:
         for row in session.execute(stmt):
@@ -176,7 +171,7 @@ def contract_groups(
             totals = out[key]
             for i, value in enumerate(row[width:], start=first):
                 totals[i] += int(value)
-    return dict(out)
+    return {key: rollup.ContractSums(*totals) for key, totals in out.items()}
 
 
 def _distance(amount: int, point: int) -> float:

@@ -9,17 +9,17 @@ integer fen, so they are exact.
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from backend.stats import cube
+from backend.stats import cube, rollup
 from backend.stats.facts import contract_facts
 from backend.stats.filters import Filters, Thresholds
-from backend.stats.sql import count_when, fen_of, int_sum, yuan
+from backend.stats.sql import fen_of, yuan
 
 
 @dataclass
@@ -73,21 +73,18 @@ def grouped_cells(session: Session, filters: Filters, thresholds: Thresholds) ->
     year = extract("year", facts.c.period_on)
     month = extract("month", facts.c.period_on)
     dims = (facts.c.contract_type, facts.c.city, facts.c.field, year, month)
-    stmt = select(
-        *dims,
-        func.count(),
-        count_when(facts.c.registered),
-        count_when(facts.c.technology_fen >= fen_of(thresholds.transformation)),
-        count_when(facts.c.technology_fen >= fen_of(thresholds.major)),
-        int_sum(facts.c.total_fen),
-        int_sum(facts.c.technology_fen),
-        int_sum(facts.c.approved_income_fen),
-    ).group_by(*dims)
+    measures = rollup.contract_measures(facts.c, fen_of(thresholds.transformation), fen_of(thresholds.major))
+    stmt = select(*dims, *measures).group_by(*dims)
     cells: list[tuple[Cell, Tally]] = []
     for row in session.execute(stmt):
         ctype, city, fld, y, m, *numbers = row
-        cells.append((Cell(ctype, city, fld, int(y), int(m)), Tally(*(int(n) for n in numbers))))
+        sums = rollup.ContractSums(*(int(n) for n in numbers))
+        cells.append((Cell(ctype, city, fld, int(y), int(m)), _tally(sums)))
     return cells
+
+
+def _tally(sums: rollup.ContractSums) -> Tally:
+    return Tally(**sums._asdict())
 
 
 def _roll_up(cells: Iterable[tuple[Cell, Tally]], key: Callable[[Cell], Any]) -> dict[Any, Tally]:
@@ -119,7 +116,7 @@ def contract_summary(session: Session, filters: Filters, thresholds: Thresholds)
 
 def _groups(session: Session, filters: Filters, thresholds: Thresholds, dim: str) -> dict[Any, Tally]:
     found = cube.contract_groups(session, filters, thresholds, (dim,))
-    out = {key[0]: Tally(*sums) for key, sums in found.items()}
+    out = {key[0]: _tally(sums) for key, sums in found.items()}
     return dict(sorted(out.items(), key=lambda item: (item[0] is None, item[0] or "")))
 
 
@@ -143,4 +140,4 @@ def _summary_from_rollup(session: Session, filters: Filters, thresholds: Thresho
 def transformation_projects(session: Session, filters: Filters, thresholds: Thresholds) -> Tally:
     """Only the totals (the public headline needs no breakdown)."""
     found = cube.contract_groups(session, filters, thresholds, ())
-    return Tally(*found.get((), [0] * len(fields(Tally))))
+    return _tally(found[()]) if () in found else Tally()

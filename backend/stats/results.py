@@ -106,10 +106,8 @@ class InstitutionResult:
 def institutions(session: Session, filters: Filters, thresholds: Thresholds, *, limit: int) -> list[InstitutionResult]:
     """Sellers ordered by technology amount, then contracts, then deals (largest first)."""
     deals = {key[0]: count for key, count in cube.deal_groups(session, filters, ("seller_org_id",)).items()}
-    # contracts, registered, transformation projects, total and technology amount (fen), per seller
     contracts = {
-        key[0]: (sums[0], sums[1], sums[2], sums[4], sums[5])
-        for key, sums in cube.contract_groups(session, filters, thresholds, ("seller_org_id",)).items()
+        key[0]: sums for key, sums in cube.contract_groups(session, filters, thresholds, ("seller_org_id",)).items()
     }
     ids = set(deals) | set(contracts)
     if not ids:
@@ -123,9 +121,10 @@ def institutions(session: Session, filters: Filters, thresholds: Thresholds, *, 
     for org_id, name, kind, region in orgs:
         result = InstitutionResult(org_id, name, kind, region, deals=int(deals.get(org_id, 0)))
         if org_id in contracts:
-            count, registered, transformation, total_fen, tech_fen = contracts[org_id]
-            result.contracts, result.registered, result.transformation_projects = count, registered, transformation
-            result.total, result.technology_amount = yuan(total_fen), yuan(tech_fen)
+            sums = contracts[org_id]
+            result.contracts, result.registered = sums.contracts, sums.registered
+            result.transformation_projects = sums.transformation_projects
+            result.total, result.technology_amount = yuan(sums.total_fen), yuan(sums.technology_fen)
         out.append(result)
     out.sort(key=lambda r: (-r.technology_amount, -r.contracts, -r.deals, r.organisation_id))
     return out[:limit]

@@ -24,7 +24,7 @@ contract's old and new month), from the facts, in the same transaction.
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Date, cast, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
@@ -64,15 +64,38 @@ DEAL_GRAINS: dict[str, tuple[str, ...]] = {
 # The seller grain is also kept per whole year (rows dated 1 January, summed from its monthly rows): the
 # institutions over a decade then sum 1,200 sellers x 10 years rather than x 120 months.
 YEARLY = {"o": "oy"}
-CONTRACT_MEASURES = (
-    "contracts",
-    "registered",
-    "transformation_projects",
-    "major_projects",
-    "total_fen",
-    "technology_fen",
-    "approved_income_fen",
-)
+
+
+class ContractSums(NamedTuple):
+    """A group's contract measures: read by name, so no caller depends on their order."""
+
+    contracts: int
+    registered: int
+    transformation_projects: int
+    major_projects: int
+    total_fen: int
+    technology_fen: int
+    approved_income_fen: int
+
+
+CONTRACT_MEASURES = ContractSums._fields
+
+
+def contract_measures(f: Any, transformation_fen: Any, major_fen: Any) -> list[Any]:
+    """The sums of ``CONTRACT_MEASURES`` over contract facts ``f`` (the table, or a subquery's
+    columns), in that order: each is named here, so a reordering cannot pair a sum with another name."""
+    by_name = {
+        "contracts": func.count(),
+        "registered": count_when(f.registered.is_(True)),
+        "transformation_projects": count_when(f.technology_fen >= transformation_fen),
+        "major_projects": count_when(f.technology_fen >= major_fen),
+        "total_fen": int_sum(f.total_fen),
+        "technology_fen": int_sum(f.technology_fen),
+        "approved_income_fen": int_sum(f.approved_income_fen),
+    }
+    return [by_name[name] for name in CONTRACT_MEASURES]
+
+
 # Rungs (yuan) the roll-up also counts contracts at or above: thresholds asked for per request are
 # corrected from the nearest rung or configured threshold, so the band of the facts read stays narrow.
 LADDER = (10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000)
@@ -116,13 +139,7 @@ def _contract_insert(dialect: str, grain: str, thresholds: tuple[int, int], days
     stmt = select(
         literal(grain),
         *keys,
-        func.count(),
-        count_when(f.registered.is_(True)),
-        count_when(f.technology_fen >= thresholds[0]),
-        count_when(f.technology_fen >= thresholds[1]),
-        int_sum(f.total_fen),
-        int_sum(f.technology_fen),
-        int_sum(f.approved_income_fen),
+        *contract_measures(f, thresholds[0], thresholds[1]),
         *(count_when(f.technology_fen >= rung) for rung in LADDER_FEN),
     ).group_by(*keys)
     if days is not None:

@@ -89,8 +89,8 @@ def achievements(session: Session, *, year: int, thresholds: Thresholds) -> list
     by_org: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for (city, org_id), sums in found.items():
         for bucket in (by_city[city], by_org[org_id]):
-            bucket[0] += sums[2]  # transformation projects
-            bucket[1] += sums[5]  # technology amount, fen
+            bucket[0] += sums.transformation_projects
+            bucket[1] += sums.technology_fen
     out = []
     for target in targets:
         if target.region is not None:

@@ -103,19 +103,20 @@ def test_whole_months_are_read_from_the_rollup(session: Session, market: Market)
     refresh.refresh(session)
     year = Filters(date(2025, 1, 1), date(2025, 12, 31))
     found = cube.contract_groups(session, year, THRESHOLDS, ())
-    assert found[()][0] == 4
+    assert found[()].contracts == 4
     session.execute(
         update(ContractMonth)
         .where(ContractMonth.grain == "", ContractMonth.month == date(2025, 1, 1))
         .values(contracts=100)
     )
-    assert cube.contract_groups(session, year, THRESHOLDS, ())[()][0] == 100 + 4 - 2
+    assert cube.contract_groups(session, year, THRESHOLDS, ())[()].contracts == 100 + 4 - 2
     # A period that starts on the 2nd reads January from the facts.
-    assert cube.contract_groups(session, Filters(date(2025, 1, 2), date(2025, 12, 31)), THRESHOLDS, ())[()][0] == 3
+    from_the_2nd = Filters(date(2025, 1, 2), date(2025, 12, 31))
+    assert cube.contract_groups(session, from_the_2nd, THRESHOLDS, ())[()].contracts == 3
     # Other thresholds read the same roll-up, corrected from the facts between the two amounts: c3
     # (exactly 1,000,000.00) is no longer major one fen higher up.
     other = Thresholds(transformation=THRESHOLDS.transformation, major=THRESHOLDS.major + Decimal("0.01"))
-    assert cube.contract_groups(session, year, other, ())[()][:4] == [102, 3, 3, 0]
+    assert cube.contract_groups(session, year, other, ())[()][:4] == (102, 3, 3, 0)
 
 
 def _rows(session: Session) -> list[Any]:
@@ -140,7 +141,7 @@ def test_the_incremental_refresh_keeps_the_rollup_in_step(session: Session, mark
     assert _rows(session) == incremental
     feb = Filters(date(2026, 2, 1), date(2026, 2, 28))
     assert cube.contract_groups(session, feb, THRESHOLDS, ("contract_type",)) == {
-        ("transfer",): [1, 1, 1, 0, 10000000, 10000000, 10000000]
+        ("transfer",): rollup.ContractSums(1, 1, 1, 0, 10000000, 10000000, 10000000)
     }
 
 
