@@ -123,8 +123,9 @@ def _parts(grain: str, months: tuple[date, date], by: Sequence[str]) -> list[tup
     return parts
 
 
-def contract_rollup_usable(session: Session, filters: Filters, thresholds: Thresholds) -> bool:
-    """Whether the roll-up answers every breakdown of the contract indicators for these filters."""
+def contract_rollup_usable(session: Session, filters: Filters) -> bool:
+    """Whether the roll-up answers every breakdown of the contract indicators for these filters, at
+    any thresholds (counts at other thresholds than the roll-up's are corrected from the facts)."""
     dims = ("contract_type", "city", "field")
     return all(_plan(session, filters, rollup.CONTRACT_GRAINS, (d,))[0] is not None for d in dims)
 

@@ -95,7 +95,7 @@ def _roll_up(cells: Iterable[tuple[Cell, Tally]], key: Callable[[Cell], Any]) ->
 
 
 def contract_summary(session: Session, filters: Filters, thresholds: Thresholds) -> ContractSummary:
-    if cube.contract_rollup_usable(session, filters, thresholds):
+    if cube.contract_rollup_usable(session, filters):
         return _summary_from_rollup(session, filters, thresholds)
     cells = grouped_cells(session, filters, thresholds)
     totals = Tally()

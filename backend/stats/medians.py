@@ -28,10 +28,10 @@ from sqlalchemy import Date, Integer, and_, case, cast, delete, func, insert, li
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from backend.core.db import UTCDateTime
+from backend.core.db import UTCDateTime, utcnow
 from backend.stats import rollup
 from backend.stats.cube import Span, span
-from backend.stats.fact_models import ContractFact, ListingFact, RollupState, WaitMonth
+from backend.stats.fact_models import ContractFact, ListingFact, RefreshState, RollupState, WaitMonth
 from backend.stats.filters import LOCAL, Filters, local_midnight_utc
 from backend.stats.settings import get_stats_settings
 from backend.stats.sql import fixed
@@ -39,7 +39,12 @@ from backend.stats.sql import fixed
 log = logging.getLogger(__name__)
 
 INTEREST, CONTRACT = "interest", "contract"
-STATE = "medians"  # a RollupState row: the histograms were built (the thresholds are not theirs)
+# The RefreshState row saying when the histograms were last built in full. Without it (never built)
+# the next refresh builds them all rather than updating the months it touched, and none are read.
+BUILT = "wait-histograms"
+# Before that marker, a RollupState row of this name with dummy thresholds said the same; removed on
+# the next build so the roll-up's state table holds only the roll-up's thresholds.
+_OLD_MARKER = "medians"
 
 
 def _floor(dialect: str, value: Any) -> Any:
@@ -107,9 +112,20 @@ def update(session: Session, kind: str, months: Iterable[date] | None = None) ->
 def rebuild(session: Session) -> None:
     for kind in (CONTRACT, INTEREST):
         update(session, kind)
-    if session.get(RollupState, STATE) is None:
-        session.add(RollupState(name=STATE, transformation_fen=0, major_fen=0))
-        session.flush()
+    session.execute(
+        delete(RollupState).where(RollupState.name == _OLD_MARKER).execution_options(synchronize_session=False)
+    )
+    marker = session.get(RefreshState, BUILT)
+    if marker is None:
+        session.add(RefreshState(name=BUILT, refreshed_at=utcnow()))
+    else:
+        marker.refreshed_at = utcnow()
+    session.flush()
+
+
+def built(session: Session) -> bool:
+    """Whether the histograms were built (the refresh keeps them in step from then on)."""
+    return session.get(RefreshState, BUILT) is not None
 
 
 def published_months(session: Session, kind: str, ids: list[int]) -> set[date]:
@@ -121,7 +137,7 @@ def published_months(session: Session, kind: str, ids: list[int]) -> set[date]:
 
 def usable(session: Session, filters: Filters) -> Span | None:
     """The period cut into whole months and edge days when the histograms answer these filters."""
-    if not get_stats_settings().rollup or session.get(RollupState, STATE) is None:
+    if not get_stats_settings().rollup or not built(session):
         return None  # switched off, or never built
     if any(v is not None for v in (filters.regions, filters.field, filters.organisation_id, filters.contract_type)):
         return None

@@ -24,7 +24,7 @@ from backend.deals.enums import Stage
 from backend.deals.models import Contract, Deal, Interest, Registration
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.stats import medians, rollup
-from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState, RollupState
+from backend.stats.fact_models import ContractFact, DealFact, ListingFact, RefreshState
 from backend.stats.facts import field_of_deal, live_contracts, local_date
 from backend.stats.sql import fen
 
@@ -187,7 +187,7 @@ def refresh(session: Session) -> None:
             )
             published |= medians.published_months(session, kind, chunk)
     rollup.update(session, contract_months=contract_months, deal_months=deal_months)
-    if session.get(RollupState, medians.STATE) is None:
+    if not medians.built(session):
         medians.rebuild(session)
     else:
         medians.update(session, medians.CONTRACT, signed_months)

@@ -267,3 +267,12 @@ def test_a_histogram_out_of_step_is_read_from_the_facts(
     with caplog.at_level(logging.WARNING, logger=medians.__name__):
         assert _get(client, market, "/api/stats/durations", params) == from_facts
     assert caplog.text.count("out of step") == 2
+
+
+def test_the_histograms_have_their_own_built_marker(session: Session, market: Market) -> None:
+    year = Filters(date(2025, 1, 1), date(2025, 12, 31))
+    assert not medians.built(session) and medians.usable(session, year) is None
+    refresh.refresh(session)
+    assert medians.built(session) and medians.usable(session, year) is not None
+    # The roll-up's state table holds the roll-up's thresholds only, no row with dummy ones.
+    assert session.scalars(select(RollupState.name)).all() == [rollup.STATE]
