@@ -158,9 +158,12 @@ def test_worker_sigkilled_mid_send_the_mail_arrives_exactly_once(db, smtp, redis
 
 def test_redis_down_while_listings_change_nothing_lost(db, smtp, redis, workers, tmp) -> None:
     users, outs, reviewer = _people(db, n_listings=4)
-    _start(workers, worker_env(db=db, broker=redis.url, smtp_port=smtp.port, var_dir=tmp), tmp)
+    env = worker_env(db=db, broker=redis.url, smtp_port=smtp.port, var_dir=tmp)
+    worker = _start(workers, env, tmp)
     _approve(db, outs[:1], reviewer)
     _assert_exactly_once(smtp, db, users, 2)
+    # The approval also queued its match alert; let it finish so no task is mid-flight at the outage.
+    wait_for(lambda: worker.count(r"alert_new_listing\[[^]]+\] succeeded") >= 1, timeout=30, what="the match alert")
     redis.stop()
     _approve(db, outs[1:], reviewer)  # committed while the broker is down: waits in the outbox
     with db.session() as s:
@@ -170,6 +173,11 @@ def test_redis_down_while_listings_change_nothing_lost(db, smtp, redis, workers,
             what="the relay to meet the outage",
         )
     redis.start()
+    if not worker.alive():
+        # kombu's Redis transport can abort the consumer when the connection drops while a message is
+        # unacknowledged (a beat task in flight); production's supervisor restarts it (compose:
+        # restart), and so does this test. Nothing is lost either way: the outbox still holds the rows.
+        _start(workers, env, tmp, name="restarted")
     _assert_exactly_once(smtp, db, users, 8)
     # The approvals also queued match alerts; let them leave too, so the next test starts clean.
     with db.session() as s:
