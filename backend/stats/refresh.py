@@ -103,6 +103,9 @@ def _kinds() -> list[tuple[Any, str, Any]]:
 
 def rebuild(session: Session) -> None:
     lock(session)
+    # Marked with the time it started: changes committed while it ran are picked up by the next
+    # incremental refresh instead of being skipped (at worst some are recomputed twice).
+    started = utcnow()
     dialect = _dialect(session)
     for model in (ContractFact, DealFact, ListingFact):
         session.execute(_delete(model))
@@ -112,7 +115,7 @@ def rebuild(session: Session) -> None:
         session.execute(insert(ListingFact).from_select(LISTING_COLUMNS, _live_listings(dialect, model, kind, link)))
     rollup.rebuild(session)
     medians.rebuild(session)
-    _mark(session, utcnow())
+    _mark(session, started)
 
 
 def _contract_select(dialect: str, deal_ids: Any = None) -> Any:
