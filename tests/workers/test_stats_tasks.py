@@ -94,3 +94,26 @@ def test_the_task_refreshes_incrementally(two_deals: tuple[int, int]) -> None:
         assert session.get(RollupState, rollup.STATE) is not None  # the roll-up was built with the facts
     rebuild_facts.apply(throw=True)
     assert _fact_fen(untouched) == 8_000_000
+
+
+def test_the_beat_refresh_skips_while_a_rebuild_holds_the_lock(engine: Engine) -> None:
+    import threading
+
+    from sqlalchemy.orm import Session
+
+    from backend.stats import refresh
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the refresh lock is PostgreSQL's; SQLite's single writer serialises refreshes instead")
+    outcome: list[bool] = []
+    with Session(bind=engine) as rebuilding:
+        refresh.lock(rebuilding)  # as the nightly rebuild does, for minutes
+        # In a thread, so a regression that waits for the lock fails here instead of hanging the suite.
+        beat = threading.Thread(target=lambda: outcome.append(refresh_facts()), daemon=True)
+        beat.start()
+        beat.join(timeout=20)
+        waited = beat.is_alive()
+        rebuilding.rollback()
+    beat.join(timeout=20)
+    assert not waited, "the beat refresh waited for the lock"
+    assert outcome == [False]

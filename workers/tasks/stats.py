@@ -15,9 +15,14 @@ REBUILD_FACTS = "stats.rebuild_facts"
 
 
 @task(REFRESH_FACTS)
-def refresh_facts() -> None:
+def refresh_facts() -> bool:
+    """False when it skipped: another refresh or the nightly rebuild holds the lock. Beat runs this
+    every few seconds, so waiting behind a rebuild would only pile up copies; the next one catches up."""
     with unit_of_work() as session:
+        if not refresh.try_lock(session):
+            return False
         refresh.refresh(session)
+        return True
 
 
 @task(REBUILD_FACTS)
