@@ -53,6 +53,9 @@ def serve(*, host: str, port: int, with_worker: bool) -> int:
         children.append(subprocess.Popen(worker, env=env, cwd=PROJECT_ROOT))
     children.append(subprocess.Popen(_api_command(host, port), env=env, cwd=PROJECT_ROOT))
     print(f"techmatch is serving on http://{host}:{port}  (API docs: http://{host}:{port}/docs)", flush=True)
+    # SIGTERM (a service manager, `kill`) must stop the children too: Python's default would end this
+    # process at once, skipping the ``finally`` below and leaving the API and worker running.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
@@ -61,6 +64,10 @@ def serve(*, host: str, port: int, with_worker: bool) -> int:
     finally:
         _stop(children)
     return max((child.returncode or 0) for child in children)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _stop(children: list[subprocess.Popen[bytes]]) -> None:
