@@ -31,60 +31,41 @@ def alert_new_listing(session: Session, *, kind: str, listing_id: int) -> int:
     )
     if listing is None or listing.status != ListingStatus.published or listing.deleted_at is not None:
         return 0  # withdrawn or sent back before the task ran: nothing to announce
-    return _alert_matches(session, kind=kind, listing_id=listing_id) + alert_saved_searches(
-        session, kind=listing_kind, listing=listing
-    )
+    return _alert_matches(session, listing) + alert_saved_searches(session, kind=listing_kind, listing=listing)
 
 
-def _alert_matches(session: Session, *, kind: str, listing_id: int) -> int:
+def _alert_matches(session: Session, listing: Listing) -> int:
+    """Notify the owner of each strongly matching listing on the other side, once per (need, output)."""
+    # (the other listing's kind, id and organisation, need id, output id, score), whichever side was published
+    pairs: list[tuple[str, int, int, int, int, float]]
+    if isinstance(listing, ResearchOutput):
+        hits = service.matches_for_output(
+            session, user=None, output_id=listing.id, top_k=ALERT_TOP_K, f=MatchFilters(), min_score=ALERT_MIN_SCORE
+        )
+        pairs = [(NEEDS.name, m.need.id, m.need.organisation_id, m.need.id, listing.id, m.score) for m in hits]
+    else:
+        found = service.matches_for_need(
+            session, user=None, need_id=listing.id, top_k=ALERT_TOP_K, f=MatchFilters(), min_score=ALERT_MIN_SCORE
+        )
+        pairs = [(OUTPUTS.name, h.output.id, h.output.organisation_id, listing.id, h.output.id, h.score) for h in found]
     sent = 0
-    if kind == OUTPUTS.name:
-        output = session.get(ResearchOutput, listing_id)
-        if output is None:
-            return 0
-        for match in service.matches_for_output(
-            session, user=None, output_id=listing_id, top_k=ALERT_TOP_K, f=MatchFilters(), min_score=ALERT_MIN_SCORE
-        ):
-            sent += _emit(session, recipient_org=match.need.organisation_id, kind=NEEDS.name, listing_id=match.need.id,
-                          title=output.title, score=match.score, need_id=match.need.id, output_id=output.id)  # fmt: skip
-        return sent
-    need = session.get(TechnologyNeed, listing_id)
-    if need is None:
-        return 0
-    for hit in service.matches_for_need(
-        session, user=None, need_id=listing_id, top_k=ALERT_TOP_K, f=MatchFilters(), min_score=ALERT_MIN_SCORE
-    ):
-        sent += _emit(session, recipient_org=hit.output.organisation_id, kind=OUTPUTS.name, listing_id=hit.output.id,
-                      title=need.title, score=hit.score, need_id=need.id, output_id=hit.output.id)  # fmt: skip
+    for other_kind, other_id, other_org, need_id, output_id, score in pairs:
+        notification = emit(
+            session,
+            event=Event.match_new,
+            payload={
+                "kind": other_kind,
+                "listing_id": other_id,
+                "title": listing.title,
+                "score": f"{score:.0%}",
+                "need_id": need_id,
+                "output_id": output_id,
+            },
+            audience=Audience(organisation_ids=(other_org,)),
+            dedupe_key=f"match.new:{need_id}:{output_id}",
+        )
+        sent += notification is not None
     return sent
-
-
-def _emit(
-    session: Session,
-    *,
-    recipient_org: int,
-    kind: str,
-    listing_id: int,
-    title: str,
-    score: float,
-    need_id: int,
-    output_id: int,
-) -> int:
-    notification = emit(
-        session,
-        event=Event.match_new,
-        payload={
-            "kind": kind,
-            "listing_id": listing_id,
-            "title": title,
-            "score": f"{score:.0%}",
-            "need_id": need_id,
-            "output_id": output_id,
-        },
-        audience=Audience(organisation_ids=(recipient_org,)),
-        dedupe_key=f"match.new:{need_id}:{output_id}",
-    )
-    return 1 if notification is not None else 0
 
 
 def refit_if_drifted(session: Session, *, threshold: float = 0.2) -> dict[str, str | None]:
