@@ -93,3 +93,8 @@ def session_scope() -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def like_escape(term: str) -> str:
+    """``term`` as a literal inside a LIKE pattern (use with ``escape="\\"``): % and _ match themselves."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

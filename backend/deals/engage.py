@@ -6,8 +6,9 @@ from sqlalchemy.orm import Session
 from backend.accounts.enums import Role
 from backend.accounts.models import Organisation, User
 from backend.core import audit
-from backend.core.errors import Conflict, Forbidden, InvalidState, NotFound
-from backend.deals import access, events
+from backend.core.db import like_escape
+from backend.core.errors import Conflict, Forbidden, InvalidState
+from backend.deals import access, events, pipeline
 from backend.deals.models import Deal
 from backend.deals.stages import CLOSED
 
@@ -17,19 +18,13 @@ def engage_agent(session: Session, *, actor: User, deal: Deal, agent_id: int, ve
     # Parties only: staff read deals, and an agent appointing itself would take over someone else's deal.
     if not access.is_party(actor, deal):
         raise Forbidden("Only the selling or buying organisation can engage an agent", code="parties_only")
-    if version != deal.version:
-        raise Conflict(
-            f"This deal changed since you read it (now version {deal.version}, yours {version}); reload it",
-            code="stale_version",
-        )
+    pipeline.check_version(deal, version)
     if deal.stage in CLOSED:
         raise InvalidState("The deal is closed; an agent can no longer be engaged", code="deal_closed")
     if deal.agent_id is not None:
         # Replacing an agent would move commission already earned; that is a decision this endpoint does not make.
         raise Conflict("The deal already has an agent", code="agent_already_set")
-    agent = session.get(User, agent_id)
-    if agent is None or agent.role != Role.agent or not agent.is_active:
-        raise NotFound("Agent not found (agent_id must be an active user with the agent role)", code="agent_not_found")
+    agent = pipeline.active_agent(session, agent_id)
     deal.agent_id = agent.id
     deal.agency_org_id = agent.organisation_id
     session.flush()
@@ -46,10 +41,6 @@ def engage_agent(session: Session, *, actor: User, deal: Deal, agent_id: int, ve
     return deal
 
 
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def list_agents(
     session: Session, *, q: str | None, offset: int, limit: int
 ) -> tuple[list[tuple[int, str, int, str]], int]:
@@ -60,7 +51,7 @@ def list_agents(
         .where(User.role == Role.agent, User.is_active.is_(True))
     )
     if q and q.strip():
-        pattern = f"%{_like_escape(q.strip().lower())}%"
+        pattern = f"%{like_escape(q.strip().lower())}%"
         stmt = stmt.where(func.lower(User.full_name).like(pattern, escape="\\"))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.execute(stmt.order_by(User.full_name, User.id).offset(offset).limit(limit)).tuples()

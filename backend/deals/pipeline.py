@@ -56,12 +56,26 @@ def open_deal(session: Session, *, actor: User, data: DealIn) -> Deal:
     return create(session, actor=actor, output=output, need=need, buyer_org_id=buyer_org_id, agent=agent, note="opened")
 
 
+def active_agent(session: Session, agent_id: int) -> User:
+    agent = session.get(User, agent_id)
+    if agent is None or agent.role != Role.agent or not agent.is_active:
+        raise NotFound("Agent not found (agent_id must be an active user with the agent role)", code="agent_not_found")
+    return agent
+
+
+def check_version(deal: Deal, version: int) -> None:
+    """Optimistic concurrency: a change made on a deal read before someone else's change is refused."""
+    if version != deal.version:
+        raise Conflict(
+            f"This deal changed since you read it (now version {deal.version}, yours {version}); reload it",
+            code="stale_version",
+        )
+
+
 def _agent(session: Session, *, actor: User, agent_id: int | None) -> User | None:
     if agent_id is None:
         return actor if actor.role == Role.agent else None
-    agent = session.get(User, agent_id)
-    if agent is None or agent.role != Role.agent or not agent.is_active:
-        raise NotFound("Agent not found (agent_id must be an active user with the agent role)")
+    agent = active_agent(session, agent_id)
     if actor.role == Role.agent and agent.id != actor.id:
         raise Forbidden("An agent opens deals for itself", code="not_your_deal")
     return agent
@@ -149,11 +163,7 @@ def transition(
     session: Session, *, actor: User, deal: Deal, to: Stage, version: int, note: str | None, reason: str | None
 ) -> Deal:
     access.require_actor(actor, deal)
-    if version != deal.version:
-        raise Conflict(
-            f"This deal changed since you read it (now version {deal.version}, yours {version}); reload it",
-            code="stale_version",
-        )
+    check_version(deal, version)
     current = Stage(deal.stage)
     nexts = allowed_next(current)
     if to not in nexts:

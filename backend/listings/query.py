@@ -10,6 +10,7 @@ from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import User
+from backend.core.db import like_escape
 from backend.core.regions import region_codes_within
 from backend.listings.enums import ListingStatus, Visibility
 from backend.listings.kinds import Listing, ListingKind
@@ -43,10 +44,6 @@ class ListingFilters:
     organisation_id: int | None = None
     mine: bool = False
     sort: str = "-published_at"
-
-
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_terms(q: str) -> list[str]:
@@ -105,15 +102,15 @@ def build(kind: ListingKind, user: User | None, f: ListingFilters) -> Select[Any
         stmt = stmt.where(cond)  # type: ignore[arg-type]
     if f.mode:
         # JSON arrays are stored as text on both SQLite and PostgreSQL: match the quoted value.
-        stmt = stmt.where(cast(kind.column(kind.modes_column), String).like(f'%"{_like_escape(f.mode)}"%', escape="\\"))
+        stmt = stmt.where(cast(kind.column(kind.modes_column), String).like(f'%"{like_escape(f.mode)}"%', escape="\\"))
     if f.q:
         haystack = [func.lower(func.coalesce(kind.column(c), "")) for c in kind.search_columns]
         keywords = func.lower(cast(model.keywords, String))
         for term in search_terms(f.q):
-            pattern = f"%{_like_escape(term)}%"
+            pattern = f"%{like_escape(term)}%"
             # JSON columns are stored ASCII-escaped ("\u84d7..."), so a Chinese keyword is only
             # found when the term is matched in that escaped form too.
-            escaped = f"%{_like_escape(json.dumps(term)[1:-1])}%"
+            escaped = f"%{like_escape(json.dumps(term)[1:-1])}%"
             matches = [h.like(pattern, escape="\\") for h in haystack]
             matches += [keywords.like(pattern, escape="\\"), keywords.like(escaped, escape="\\")]
             stmt = stmt.where(or_(*matches))
