@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from backend.stats import rollup
 from backend.stats.fact_models import ContractFact, ContractMonth, DealFact, DealMonth
-from backend.stats.filters import Filters, Thresholds
+from backend.stats.filters import Filters, Thresholds, dimension_where
 from backend.stats.settings import get_stats_settings
 from backend.stats.sql import count_when, fen_of, fixed, int_sum
 
@@ -54,19 +54,6 @@ def filter_dims(filters: Filters) -> list[str]:
         "seller_org_id": filters.organisation_id,
     }
     return [dim for dim, value in named.items() if value is not None]
-
-
-def _where(table: Any, filters: Filters) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    if filters.regions is not None:
-        where.append(table.city.in_(filters.regions))
-    if filters.field is not None:
-        where.append(table.field == filters.field)
-    if filters.contract_type is not None:
-        where.append(table.contract_type == filters.contract_type)
-    if filters.organisation_id is not None:
-        where.append(table.seller_org_id == filters.organisation_id)
-    return where
 
 
 def _keys(table: Any, day: Any, by: Sequence[str]) -> list[Any]:
@@ -155,7 +142,7 @@ def contract_groups(
         for measure, amount in zip(_COUNTED, nearest, strict=True):
             sums[_AT[measure]] = int_sum(columns[amount])
         for part, lo, hi in _parts(grain, cut.months, by):
-            where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
+            where = [m.grain == part, m.month >= lo, m.month <= hi, *dimension_where(m, filters)]
             statements.append((0, select(*keys, *sums).where(*where).group_by(*keys)))
         for measure, want, near in zip(_COUNTED, wanted, nearest, strict=True):
             if near != want:
@@ -165,7 +152,9 @@ def contract_groups(
         f = ContractFact
         keys = _keys(f, f.period_on, by)
         stmt = select(*keys, *rollup.contract_measures(f, wanted[0], wanted[1]))
-        statements.append((0, stmt.where(_in_days(f.period_on, cut.days), *_where(f, filters)).group_by(*keys)))
+        statements.append(
+            (0, stmt.where(_in_days(f.period_on, cut.days), *dimension_where(f, filters)).group_by(*keys))
+        )
     for first, stmt in statements:
         for row in session.execute(stmt):
             key, width = _key(row, by)
@@ -202,7 +191,7 @@ def _threshold_correction(
     last_day = rollup.next_month(months[1]) - timedelta(days=1)
     period = [f.period_on >= fixed(session, months[0], Date()), f.period_on <= fixed(session, last_day, Date())]
     band = [f.technology_fen >= low, f.technology_fen < high]
-    return select(*keys, shift).where(*band, *period, *_where(f, filters)).group_by(*keys)
+    return select(*keys, shift).where(*band, *period, *dimension_where(f, filters)).group_by(*keys)
 
 
 def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[Key, int]:
@@ -214,12 +203,12 @@ def deal_groups(session: Session, filters: Filters, by: Sequence[str]) -> dict[K
         m = DealMonth
         keys = _keys(m, m.month, by)
         for part, lo, hi in _parts(grain, cut.months, by):
-            where = [m.grain == part, m.month >= lo, m.month <= hi, *_where(m, filters)]
+            where = [m.grain == part, m.month >= lo, m.month <= hi, *dimension_where(m, filters)]
             statements.append(select(*keys, int_sum(m.deals)).where(*where).group_by(*keys))
     if cut.days:
         f = DealFact
         keys = _keys(f, f.created_on, by)
-        where = [_in_days(f.created_on, cut.days), *_where(f, filters)]
+        where = [_in_days(f.created_on, cut.days), *dimension_where(f, filters)]
         statements.append(select(*keys, func.count()).where(*where).group_by(*keys))
     for stmt in statements:
         for row in session.execute(stmt):

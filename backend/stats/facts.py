@@ -28,7 +28,7 @@ from backend.deals.enums import Stage
 from backend.deals.models import Contract, Deal, Registration
 from backend.listings.models import ResearchOutput, TechnologyNeed
 from backend.stats.fact_models import ContractFact
-from backend.stats.filters import Filters
+from backend.stats.filters import Filters, dimension_where
 
 
 def _deal_filters(filters: Filters, field: ColumnElement[Any]) -> list[ColumnElement[bool]]:
@@ -103,15 +103,7 @@ def contract_facts(filters: Filters) -> Any:
     stmt = select(
         f.contract_id, f.deal_id, f.seller_org_id, f.city, f.field, f.contract_type, f.period_on, f.total_fen,
         f.technology_fen, f.registered, f.approved_income_fen, f.signed_on, f.published_on,
-    ).where(f.period_on >= filters.date_from, f.period_on <= filters.date_to)  # fmt: skip
-    if filters.regions is not None:
-        stmt = stmt.where(f.city.in_(filters.regions))
-    if filters.field is not None:
-        stmt = stmt.where(f.field == filters.field)
-    if filters.organisation_id is not None:
-        stmt = stmt.where(f.seller_org_id == filters.organisation_id)
-    if filters.contract_type is not None:
-        stmt = stmt.where(f.contract_type == filters.contract_type)
+    ).where(f.period_on >= filters.date_from, f.period_on <= filters.date_to, *dimension_where(f, filters))  # fmt: skip
     return stmt.subquery("facts")
 
 

@@ -5,10 +5,14 @@ calendar, so a deal opened at 01:00 local time on 1 January belongs to the new y
 it is still 31 December in UTC.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement
 
 from backend.core.regions import region_codes_within
 
@@ -40,6 +44,28 @@ class Filters:
 
     def scoped_to(self, organisation_id: int) -> "Filters":
         return replace(self, organisation_id=organisation_id)
+
+
+def dimension_where(
+    table: Any, filters: Filters, *, literal: Callable[[Any], Any] | None = None
+) -> list[ColumnElement[bool]]:
+    """The filters as conditions on a facts or roll-up table (city, field, contract type, seller).
+
+    Defined once because the roll-up's answers equal the facts' only while every path filters alike.
+    ``literal`` may write values into the statement (see ``sql.fixed``); the field, free text, always
+    stays a parameter.
+    """
+    v = literal or (lambda value: value)
+    where: list[ColumnElement[bool]] = []
+    if filters.regions is not None:
+        where.append(table.city.in_([v(r) for r in filters.regions]))
+    if filters.field is not None:
+        where.append(table.field == filters.field)
+    if filters.contract_type is not None:
+        where.append(table.contract_type == v(filters.contract_type))
+    if filters.organisation_id is not None:
+        where.append(table.seller_org_id == v(filters.organisation_id))
+    return where
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from backend.core.db import UTCDateTime
 from backend.deals.enums import Stage
 from backend.stats import cube, medians
 from backend.stats.fact_models import ContractFact, DealFact, ListingFact
-from backend.stats.filters import Filters
+from backend.stats.filters import Filters, dimension_where
 from backend.stats.sql import days_between_dates, fixed, median
 
 ORDER = [
@@ -55,16 +55,7 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
 
 def deal_facts_where(filters: Filters) -> list[ColumnElement[bool]]:
     f = DealFact
-    where: list[ColumnElement[bool]] = [f.created_on >= filters.date_from, f.created_on <= filters.date_to]
-    if filters.regions is not None:
-        where.append(f.city.in_(filters.regions))
-    if filters.field is not None:
-        where.append(f.field == filters.field)
-    if filters.organisation_id is not None:
-        where.append(f.seller_org_id == filters.organisation_id)
-    if filters.contract_type is not None:
-        where.append(f.contract_type == filters.contract_type)
-    return where
+    return [f.created_on >= filters.date_from, f.created_on <= filters.date_to, *dimension_where(f, filters)]
 
 
 def funnel(session: Session, filters: Filters) -> Funnel:
@@ -140,13 +131,6 @@ def _contract_from_facts(session: Session, filters: Filters) -> tuple[int, float
         c.signed_on >= v(filters.date_from, Date()),
         c.signed_on <= v(filters.date_to, Date()),
         c.published_on.is_not(None),
+        *dimension_where(c, filters, literal=v),
     )
-    if filters.regions is not None:
-        signed = signed.where(c.city.in_([v(r) for r in filters.regions]))
-    if filters.field is not None:
-        signed = signed.where(c.field == filters.field)
-    if filters.organisation_id is not None:
-        signed = signed.where(c.seller_org_id == v(filters.organisation_id))
-    if filters.contract_type is not None:
-        signed = signed.where(c.contract_type == v(filters.contract_type))
     return median(session, signed)
