@@ -146,20 +146,19 @@ def attach(session: Session, *, actor: User, app: SubsidyApplication, data: Docu
     return app
 
 
-def _notify(session: Session, app: SubsidyApplication, actor: User, **extra: Any) -> None:
+def notify_applicant(session: Session, app: SubsidyApplication, actor: User, *, event: str, **extra: Any) -> None:
+    """The applicant and its organisation hear of ``event``, except whoever caused it."""
     emit(
         session,
-        event=EVENT,
-        payload={
-            "application_id": app.id,
-            "deal_id": app.deal_id,
-            "rule_set": app.rule_set,
-            "status": app.status,
-            **extra,
-        },
+        event=event,
+        payload={"application_id": app.id, "deal_id": app.deal_id, "rule_set": app.rule_set, **extra},
         audience=Audience(organisation_ids=(app.applicant_org_id,), exclude_user_ids=frozenset({actor.id})),
         recipients=(app.applicant_id,) if app.applicant_id != actor.id else (),
     )
+
+
+def _notify(session: Session, app: SubsidyApplication, actor: User, **extra: Any) -> None:
+    notify_applicant(session, app, actor, event=EVENT, status=app.status, **extra)
 
 
 def _move(session: Session, app: SubsidyApplication, actor: User, status: str, note: str | None = None) -> None:

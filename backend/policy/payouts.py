@@ -20,7 +20,7 @@ from backend.accounts.models import User
 from backend.core import audit
 from backend.core.errors import Conflict, InvalidState, NotFound, Unprocessable
 from backend.core.money import money_str
-from backend.notifications.service import Audience, emit
+from backend.policy.applications import notify_applicant
 from backend.policy.models import SubsidyApplication, SubsidyPayout
 from backend.policy.schemas import PayoutIn
 
@@ -112,19 +112,14 @@ def record(session: Session, *, actor: User, application_id: int, data: PayoutIn
         changes={"payout_id": payout.id, "amount": money_str(data.amount), "paid": [money_str(paid), money_str(after)]},
         note=data.reference,
     )
-    emit(
+    notify_applicant(
         session,
+        app,
+        actor,
         event=EVENT,
-        payload={
-            "application_id": app.id,
-            "deal_id": app.deal_id,
-            "rule_set": app.rule_set,
-            "amount": money_str(data.amount),
-            "paid_total": money_str(after),
-            "granted": money_str(granted),
-            "paid_on": data.paid_on.isoformat(),
-        },
-        audience=Audience(organisation_ids=(app.applicant_org_id,), exclude_user_ids=frozenset({actor.id})),
-        recipients=(app.applicant_id,) if app.applicant_id != actor.id else (),
+        amount=money_str(data.amount),
+        paid_total=money_str(after),
+        granted=money_str(granted),
+        paid_on=data.paid_on.isoformat(),
     )
     return app
